@@ -1,0 +1,29 @@
+//===- Passes.h - Orchid transformation passes ------------------*- C++ -*-===//
+
+#ifndef ORCHID_PASSES_PASSES_H
+#define ORCHID_PASSES_PASSES_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Pass/Pass.h"
+
+#include <cstdint>
+
+namespace mlir {
+namespace orchid {
+
+#define GEN_PASS_DECL
+#include "passes/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "passes/Passes.h.inc"
+
+/// Returns the smallest even n >= minSize whose only prime factors are 2, 3
+/// and 5: the transform sizes the generated FFTs handle fastest.
+int64_t getFastFFTSize(int64_t minSize);
+
+} // namespace orchid
+} // namespace mlir
+
+#endif // ORCHID_PASSES_PASSES_H

@@ -1,0 +1,37 @@
+# -*- Python -*-
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "ORCHID"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.orchid_obj_root, "test")
+config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py",
+                   "lit.site.cfg.py"]
+
+config.substitutions.append(("%PATH%", config.environment["PATH"]))
+config.substitutions.append(("%orchid_src_root", config.orchid_src_root))
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+tool_dirs = [config.orchid_tools_dir, config.llvm_tools_dir]
+tools = [ToolSubst("orchid-opt", unresolved="ignore"),
+         ToolSubst("orchid-run", unresolved="ignore")]
+llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# ptxas validates generated PTX where the CUDA toolkit is installed.
+cuda_root = os.environ.get("CUDA_ROOT", "/usr/local/cuda")
+if os.path.exists(os.path.join(cuda_root, "bin", "ptxas")):
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", os.path.join(cuda_root, "bin", "ptxas")))
+    config.environment["CUDA_ROOT"] = cuda_root
+
+# GPU execution tests need a driver and a device.
+if os.path.exists("/dev/nvidia0") or os.environ.get("ORCHID_FORCE_GPU_TESTS"):
+    config.available_features.add("cuda-gpu")
