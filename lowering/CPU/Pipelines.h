@@ -1,0 +1,33 @@
+//===- Pipelines.h - CPU lowering pipeline ----------------------*- C++ -*-===//
+
+#ifndef ORCHID_LOWERING_CPU_PIPELINES_H
+#define ORCHID_LOWERING_CPU_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir {
+namespace orchid {
+
+struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
+  PassOptions::Option<bool> parallel{
+      *this, "parallel",
+      llvm::cl::desc("Run independent rows in parallel (OpenMP)"),
+      llvm::cl::init(true)};
+};
+
+/// Lowers a module of orchid ops on tensors to the LLVM dialect. Public
+/// functions `f(tensors...) -> tensors` become `f(args..., outs...)` on
+/// identity-layout memrefs (results turned into caller-allocated out
+/// parameters) and carry `llvm.emit_c_interface`, so a JIT can call
+/// `_mlir_ciface_f` with StridedMemRefType descriptors.
+void buildOrchidCPUPipeline(OpPassManager &pm,
+                            const CPUPipelineOptions &options);
+
+/// Registers `--orchid-cpu-pipeline` and the CPU conversion passes.
+void registerOrchidCPULowering();
+
+} // namespace orchid
+} // namespace mlir
+
+#endif // ORCHID_LOWERING_CPU_PIPELINES_H
