@@ -26,7 +26,7 @@ build: configure
 
 # Builds everything and runs every test (lit + unit tests) through ctest.
 check: build
-	cd $(BUILD_DIR) && ctest --output-on-failure -j 1
+	@bash scripts/run-tests.sh $(BUILD_DIR)
 
 # Compiles and runs the example model.
 demo: build
