@@ -9,6 +9,10 @@ include "mlir/Interfaces/SideEffectInterfaces.td"
 def Orchid_RealTensor : RankedTensorOf<[F32]>;
 def Orchid_ComplexTensor : RankedTensorOf<[Complex<F32>]>;
 
+// Enum attributes print a space before their keyword; assembly formats put
+// an empty literal (``) before them so that the op printer adds no second
+// one.
+
 //===----------------------------------------------------------------------===//
 // Transforms
 //===----------------------------------------------------------------------===//
@@ -36,7 +40,7 @@ def Orchid_RFFTOp : Orchid_Op<"rfft", [Pure]> {
                                          "FFTNorm::backward">:$norm);
   let results = (outs Orchid_ComplexTensor:$output);
   let assemblyFormat = [{
-    $input `size` $n (`norm` $norm^)? attr-dict `:` type($input) `->` type($output)
+    $input `size` $n (`norm` `` $norm^)? attr-dict `:` type($input) `->` type($output)
   }];
   let hasVerifier = 1;
 }
@@ -64,7 +68,7 @@ def Orchid_IRFFTOp : Orchid_Op<"irfft", [Pure]> {
                                          "FFTNorm::backward">:$norm);
   let results = (outs Orchid_RealTensor:$output);
   let assemblyFormat = [{
-    $input `size` $n (`norm` $norm^)? attr-dict `:` type($input) `->` type($output)
+    $input `size` $n (`norm` `` $norm^)? attr-dict `:` type($input) `->` type($output)
   }];
   let hasVerifier = 1;
 }
@@ -109,7 +113,7 @@ def Orchid_FFTConvOp : Orchid_Op<"fftconv", [Pure]> {
                        OptionalAttr<ConfinedAttr<I64Attr, [IntPositive]>>:$fft_size);
   let results = (outs Orchid_RealTensor:$output);
   let assemblyFormat = [{
-    $mode $input `,` $kernel `,` $bias attr-dict `:` type($input) `,`
+    `` $mode $input `,` $kernel `,` $bias attr-dict `:` type($input) `,`
     type($kernel) `,` type($bias) `->` type($output)
   }];
   let hasVerifier = 1;
@@ -173,7 +177,7 @@ def Orchid_ShortConvOp : Orchid_Op<"short_conv", [Pure]> {
                        Orchid_RealTensor:$bias);
   let results = (outs Orchid_RealTensor:$output);
   let assemblyFormat = [{
-    $padding $input `,` $weight `,` $bias attr-dict `:` type($input) `,`
+    `` $padding $input `,` $weight `,` $bias attr-dict `:` type($input) `,`
     type($weight) `,` type($bias) `->` type($output)
   }];
   let hasVerifier = 1;
@@ -271,7 +275,7 @@ def Orchid_ConditionOp : Orchid_Op<"condition", [Pure]> {
                        DefaultValuedAttr<F64Attr, "1e-5">:$eps);
   let results = (outs Orchid_ComplexTensor:$output);
   let assemblyFormat = [{
-    $kind $input `,` $weights `size` $n attr-dict `:`
+    `` $kind $input `,` $weights `size` $n attr-dict `:`
     functional-type(operands, results)
   }];
   let hasVerifier = 1;
@@ -373,7 +377,7 @@ def Orchid_OrchidOp : Orchid_Op<"orchid", [Pure, AttrSizedOperandSegments]> {
                        DefaultValuedAttr<F64Attr, "1e-5">:$eps);
   let results = (outs Orchid_RealTensor:$output);
   let assemblyFormat = [{
-    $mode $condition $input `,` $in_proj_weight `,` $in_proj_bias `,`
+    `` $mode `` $condition $input `,` $in_proj_weight `,` $in_proj_bias `,`
     $short_filter_weight `,` $short_filter_bias
     `filter` `(` $filter_weights `)`
     `condition` `(` $condition_weights `)`
