@@ -1,4 +1,11 @@
 //===- OrchidOps.cpp - Orchid operation verifiers ---------------*- C++ -*-===//
+//
+// Shapes may mix static and dynamic sizes (typically a dynamic sequence
+// length): a relation between two sizes is only checked when both are
+// static, so that the verifiers accept every shape some execution could
+// give a meaning to.
+//
+//===----------------------------------------------------------------------===//
 
 #include "dialect/OrchidOps.h"
 
@@ -7,6 +14,8 @@
 
 using namespace mlir;
 using namespace mlir::orchid;
+
+static constexpr int64_t kDynamic = ShapedType::kDynamic;
 
 LogicalResult
 FilterConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
@@ -24,15 +33,406 @@ FilterConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   return success();
 }
 
-LogicalResult RFFTOp::verify() { return success(); }
-LogicalResult IRFFTOp::verify() { return success(); }
-LogicalResult FFTConvOp::verify() { return success(); }
-LogicalResult SpectralConvOp::verify() { return success(); }
-LogicalResult ShortConvOp::verify() { return success(); }
-LogicalResult ImplicitFilterOp::verify() { return success(); }
-LogicalResult ConditionOp::verify() { return success(); }
-LogicalResult HyenaOp::verify() { return success(); }
-LogicalResult OrchidOp::verify() { return success(); }
+//===----------------------------------------------------------------------===//
+// Shape helpers
+//===----------------------------------------------------------------------===//
+
+static bool isStatic(int64_t size) { return !ShapedType::isDynamic(size); }
+
+/// Returns the static one of two sizes that must agree, dynamic if neither.
+static int64_t merge(int64_t a, int64_t b) { return isStatic(a) ? a : b; }
+
+/// Returns `a * b`, dynamic if either is.
+static int64_t mul(int64_t a, int64_t b) {
+  return isStatic(a) && isStatic(b) ? a * b : kDynamic;
+}
+
+/// Returns `a + b`, dynamic if `a` is.
+static int64_t add(int64_t a, int64_t b) {
+  return isStatic(a) ? a + b : kDynamic;
+}
+
+/// Number of coefficients an n-point real FFT keeps.
+static int64_t halfSpectrum(int64_t n) { return n / 2 + 1; }
+
+static ArrayRef<int64_t> shapeOf(Value value) {
+  return cast<RankedTensorType>(value.getType()).getShape();
+}
+
+/// Formats a shape as in a tensor type, `?` for a dynamic size.
+static std::string formatShape(ArrayRef<int64_t> shape) {
+  if (shape.empty())
+    return "scalar";
+  std::string str;
+  llvm::raw_string_ostream os(str);
+  llvm::interleave(
+      shape, os,
+      [&](int64_t size) {
+        if (isStatic(size))
+          os << size;
+        else
+          os << '?';
+      },
+      "x");
+  return str;
+}
+
+/// Checks that `value` has rank `rank`.
+static LogicalResult verifyRank(Operation *op, const Twine &name, Value value,
+                                int64_t rank) {
+  int64_t actual = shapeOf(value).size();
+  if (actual != rank)
+    return op->emitOpError()
+           << "expects '" << name << "' of rank " << rank << ", got " << actual;
+  return success();
+}
+
+/// Checks that `value` has the shape `expected`; a dynamic size on either
+/// side matches any size.
+static LogicalResult verifyShape(Operation *op, const Twine &name, Value value,
+                                 ArrayRef<int64_t> expected) {
+  ArrayRef<int64_t> actual = shapeOf(value);
+  bool matches = actual.size() == expected.size() &&
+                 llvm::all_of(llvm::zip_equal(actual, expected), [](auto p) {
+                   auto [a, e] = p;
+                   return !isStatic(a) || !isStatic(e) || a == e;
+                 });
+  if (!matches)
+    return op->emitOpError()
+           << "expects '" << name << "' of shape " << formatShape(expected)
+           << ", got " << formatShape(actual);
+  return success();
+}
+
+/// Checks that the result has exactly the type of the input: the
+/// convolution primitives preserve the layout of the signal they filter.
+static LogicalResult verifySameAsInput(Operation *op, Value input,
+                                       Value output) {
+  if (input.getType() != output.getType())
+    return op->emitOpError() << "expects the result type " << output.getType()
+                             << " to equal the input type " << input.getType();
+  return success();
+}
+
+/// Checks that the centred convolution `name` has an odd kernel size (its
+/// innermost size), so that its taps are symmetric around the output.
+static LogicalResult verifyOddKernel(Operation *op, const Twine &name,
+                                     Value weight) {
+  int64_t size = shapeOf(weight).back();
+  if (isStatic(size) && size % 2 == 0)
+    return op->emitOpError() << "expects an odd kernel size for the centered "
+                                "convolution '"
+                             << name << "', got " << size;
+  return success();
+}
+
+/// Checks that sequences of static length `seqLen` lie on the positional
+/// grid of `config`, or that the grid may be extrapolated.
+static LogicalResult verifyFilterLength(Operation *op, StringRef attrName,
+                                        FilterConfigAttr config,
+                                        int64_t seqLen) {
+  if (isStatic(seqLen) && seqLen > config.getLMax() &&
+      config.getGrid() == GridPolicy::reject)
+    return op->emitOpError()
+           << "sequence length " << seqLen
+           << " exceeds l_max = " << config.getLMax() << " of '" << attrName
+           << "'; use grid = extrapolate to allow it";
+  return success();
+}
+
+/// Checks the six weights of a Hyena implicit filter, in operand order
+/// w_in (W x E), b_in (W), w_inner (M x W x W), b_inner (M x W),
+/// freq ((M+1) x W) and w_out (rows x W), the operand names prefixed with
+/// `prefix`.
+static LogicalResult verifyFilterWeights(Operation *op, StringRef prefix,
+                                         ValueRange weights, int64_t rows) {
+  assert(weights.size() == 6 && "an implicit filter has six weights");
+  Value wIn = weights[0], bIn = weights[1], wInner = weights[2],
+        bInner = weights[3], freq = weights[4], wOut = weights[5];
+  if (failed(verifyRank(op, prefix + "w_in", wIn, 2)))
+    return failure();
+  int64_t width = shapeOf(wIn)[0], emb = shapeOf(wIn)[1];
+  if (isStatic(emb) && (emb < 3 || emb % 2 == 0))
+    return op->emitOpError() << "expects an odd embedding size >= 3 (columns "
+                                "of '"
+                             << prefix << "w_in'), got " << emb;
+  if (failed(verifyShape(op, prefix + "b_in", bIn, {width})) ||
+      failed(verifyShape(op, prefix + "w_inner", wInner,
+                         {kDynamic, width, width})))
+    return failure();
+  int64_t inner = shapeOf(wInner)[0];
+  width = merge(width, shapeOf(wInner)[1]);
+  if (failed(verifyShape(op, prefix + "b_inner", bInner, {inner, width})) ||
+      failed(verifyShape(op, prefix + "freq", freq, {add(inner, 1), width})))
+    return failure();
+  return verifyShape(op, prefix + "w_out", wOut, {rows, width});
+}
+
+/// Checks the weights of a centred depthwise convolution followed by a
+/// LayerNorm over `channels`: conv weight (channels x K, K odd), conv bias,
+/// LayerNorm gain and LayerNorm bias (each `channels`).
+static LogicalResult verifyConvNorm(Operation *op, ValueRange weights,
+                                    ArrayRef<StringRef> names,
+                                    int64_t channels) {
+  if (failed(verifyShape(op, names[0], weights[0], {channels, kDynamic})) ||
+      failed(verifyOddKernel(op, names[0], weights[0])))
+    return failure();
+  for (int i = 1; i < 4; ++i)
+    if (failed(verifyShape(op, names[i], weights[i], {channels})))
+      return failure();
+  return success();
+}
+
+/// Checks the weights of a conditioning network of kind `kind` that reads
+/// `d` channels and produces `c` spectra.
+static LogicalResult verifyConditionWeights(Operation *op, ConditionKind kind,
+                                            ValueRange weights, int64_t d,
+                                            int64_t c) {
+  static constexpr StringRef spectralNames[] = {"conv1_w", "conv1_b", "ln1_g",
+                                                "ln1_b",   "conv2_w", "conv2_b",
+                                                "ln2_g",   "ln2_b"};
+  static constexpr StringRef correlationNames[] = {
+      "convk_w", "convk_b", "lnk_g",   "lnk_b",   "convq_w", "convq_b",
+      "lnq_g",   "lnq_b",   "conv3_w", "conv3_b", "ln3_g",   "ln3_b"};
+  ArrayRef<StringRef> names = kind == ConditionKind::spectral
+                                  ? ArrayRef<StringRef>(spectralNames)
+                                  : ArrayRef<StringRef>(correlationNames);
+  if (weights.size() != names.size())
+    return op->emitOpError() << "expects " << names.size() << " weights for a '"
+                             << stringifyConditionKind(kind)
+                             << "' condition, got " << weights.size();
+  // Every group but the last reads the D input channels; the last one
+  // produces the real and imaginary parts of the C spectra.
+  size_t numGroups = names.size() / 4;
+  for (size_t g = 0; g < numGroups; ++g) {
+    int64_t channels = g + 1 == numGroups ? mul(2, c) : d;
+    if (failed(verifyConvNorm(op, weights.slice(4 * g, 4),
+                              names.slice(4 * g, 4), channels)))
+      return failure();
+  }
+  return success();
+}
+
+/// Checks what Hyena and Orchid blocks share: a (B, L, D) input and result,
+/// the input projection, the short filter, the static implicit filter with
+/// its bias, and the output projection.
+static LogicalResult verifyBlock(Operation *op, int64_t order, Value input,
+                                 Value inProjWeight, Value inProjBias,
+                                 Value shortWeight, Value shortBias,
+                                 ValueRange filterWeights, Value filterBias,
+                                 Value outProjWeight, Value outProjBias,
+                                 Value output, FilterConfigAttr filter) {
+  if (failed(verifyRank(op, "input", input, 3)) ||
+      failed(verifySameAsInput(op, input, output)))
+    return failure();
+  int64_t seqLen = shapeOf(input)[1], d = shapeOf(input)[2];
+  int64_t projected = mul(order + 1, d), filtered = mul(order - 1, d);
+  if (failed(verifyShape(op, "in_proj_weight", inProjWeight, {projected, d})) ||
+      failed(verifyShape(op, "in_proj_bias", inProjBias, {projected})) ||
+      failed(verifyShape(op, "short_filter_weight", shortWeight,
+                         {projected, kDynamic})) ||
+      failed(verifyShape(op, "short_filter_bias", shortBias, {projected})) ||
+      failed(verifyFilterWeights(op, "filter_", filterWeights, filtered)) ||
+      failed(verifyShape(op, "filter_bias", filterBias, {filtered})) ||
+      failed(verifyShape(op, "out_proj_weight", outProjWeight, {d, d})) ||
+      failed(verifyShape(op, "out_proj_bias", outProjBias, {d})))
+    return failure();
+  return verifyFilterLength(op, "filter", filter, seqLen);
+}
+
+//===----------------------------------------------------------------------===//
+// Transforms
+//===----------------------------------------------------------------------===//
+
+/// Checks what rfft and irfft share: a real side of rank >= 1 and a complex
+/// side with the same batch axes and the n / 2 + 1 coefficients of an
+/// n-point transform innermost.
+static LogicalResult verifyFFT(Operation *op, StringRef realName, Value real,
+                               StringRef complexName, Value complex,
+                               int64_t n) {
+  ArrayRef<int64_t> realShape = shapeOf(real);
+  if (realShape.empty())
+    return op->emitOpError() << "expects '" << realName << "' of rank >= 1";
+  if (failed(verifyRank(op, complexName, complex, realShape.size())))
+    return failure();
+  SmallVector<int64_t> expected(realShape.drop_back());
+  expected.push_back(halfSpectrum(n));
+  return verifyShape(op, complexName, complex, expected);
+}
+
+LogicalResult RFFTOp::verify() {
+  return verifyFFT(*this, "input", getInput(), "output", getOutput(), getN());
+}
+
+LogicalResult IRFFTOp::verify() {
+  if (failed(
+          verifyFFT(*this, "output", getOutput(), "input", getInput(), getN())))
+    return failure();
+  int64_t size = getOutput().getType().getShape().back();
+  if (isStatic(size) && size > getN())
+    return emitOpError() << "expects at most n = " << getN()
+                         << " output samples, got " << size;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Convolutions
+//===----------------------------------------------------------------------===//
+
+/// Checks a (B, D, L) signal, a per-channel kernel (D, K) or per-batch
+/// kernel (B, D, K) with K = `kernelSize`, a (D) bias, and a result of the
+/// input's type.
+static LogicalResult verifyLongConv(Operation *op, Value input, Value kernel,
+                                    Value bias, Value output,
+                                    int64_t kernelSize) {
+  if (failed(verifyRank(op, "input", input, 3)) ||
+      failed(verifySameAsInput(op, input, output)))
+    return failure();
+  ArrayRef<int64_t> shape = shapeOf(input);
+  int64_t rank = shapeOf(kernel).size();
+  if (rank != 2 && rank != 3)
+    return op->emitOpError()
+           << "expects a kernel of rank 2 (D x K) or 3 (B x D x K), got "
+           << rank;
+  SmallVector<int64_t> expected = {shape[1], kernelSize};
+  if (rank == 3)
+    expected.insert(expected.begin(), shape[0]);
+  if (failed(verifyShape(op, "kernel", kernel, expected)))
+    return failure();
+  return verifyShape(op, "bias", bias,
+                     {merge(shape[1], shapeOf(kernel)[rank - 2])});
+}
+
+LogicalResult FFTConvOp::verify() {
+  int64_t seqLen = kDynamic;
+  if (auto type = getInput().getType(); type.getRank() == 3)
+    seqLen = type.getShape()[2];
+  bool bidirectional = getMode() == ConvMode::bidirectional;
+  int64_t kernelSize = bidirectional ? add(mul(2, seqLen), -1) : seqLen;
+  if (failed(verifyLongConv(*this, getInput(), getKernel(), getBias(),
+                            getOutput(), kernelSize)))
+    return failure();
+  std::optional<int64_t> fftSize = getFftSize();
+  if (!fftSize || !isStatic(seqLen))
+    return success();
+  // Zero padding to 2L - 1 points makes a cyclic convolution linear; a
+  // circular convolution is also exact on L points.
+  bool circular = getMode() == ConvMode::circular;
+  if (*fftSize >= 2 * seqLen - 1 || (circular && *fftSize == seqLen))
+    return success();
+  InFlightDiagnostic diag = emitOpError() << "expects fft_size >= 2 * L - 1 = "
+                                          << 2 * seqLen - 1;
+  if (circular)
+    diag << " or fft_size == L = " << seqLen;
+  return diag << ", got " << *fftSize;
+}
+
+LogicalResult SpectralConvOp::verify() {
+  if (failed(verifyLongConv(*this, getInput(), getSpectrum(), getBias(),
+                            getOutput(), halfSpectrum(getN()))))
+    return failure();
+  int64_t seqLen = getInput().getType().getShape()[2];
+  if (isStatic(seqLen) && getN() < seqLen)
+    return emitOpError() << "expects n >= L = " << seqLen << ", got " << getN();
+  return success();
+}
+
+LogicalResult ShortConvOp::verify() {
+  if (failed(verifyRank(*this, "input", getInput(), 3)) ||
+      failed(verifySameAsInput(*this, getInput(), getOutput())))
+    return failure();
+  int64_t channels = getInput().getType().getShape()[1];
+  if (failed(verifyShape(*this, "weight", getWeight(), {channels, kDynamic})))
+    return failure();
+  channels = merge(channels, getWeight().getType().getShape()[0]);
+  if (failed(verifyShape(*this, "bias", getBias(), {channels})))
+    return failure();
+  if (getPadding() == Padding::centered)
+    return verifyOddKernel(*this, "weight", getWeight());
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Filters and conditioning
+//===----------------------------------------------------------------------===//
+
+LogicalResult ImplicitFilterOp::verify() {
+  if (failed(verifyRank(*this, "output", getOutput(), 3)))
+    return failure();
+  ArrayRef<int64_t> shape = getOutput().getType().getShape();
+  if (failed(verifyFilterWeights(*this, "", getOperands(),
+                                 mul(shape[0], shape[1]))))
+    return failure();
+  return verifyFilterLength(*this, "config", getConfig(), shape[2]);
+}
+
+LogicalResult ConditionOp::verify() {
+  if (failed(verifyRank(*this, "input", getInput(), 3)) ||
+      failed(verifyRank(*this, "output", getOutput(), 3)))
+    return failure();
+  ArrayRef<int64_t> in = getInput().getType().getShape();
+  int64_t seqLen = in[1], d = in[2];
+  if (failed(verifyShape(*this, "output", getOutput(),
+                         {in[0], kDynamic, halfSpectrum(getN())})))
+    return failure();
+  int64_t c = getOutput().getType().getShape()[1];
+  if (isStatic(c) && isStatic(d) && c % d != 0)
+    return emitOpError() << "expects the " << c
+                         << " output channels to be a multiple of D = " << d;
+  if (isStatic(seqLen) && getN() < seqLen)
+    return emitOpError() << "expects n >= L = " << seqLen << ", got " << getN();
+  return verifyConditionWeights(*this, getKind(), getWeights(), d, c);
+}
+
+//===----------------------------------------------------------------------===//
+// Blocks
+//===----------------------------------------------------------------------===//
+
+LogicalResult HyenaOp::verify() {
+  SmallVector<Value> filterWeights = {getFilterWIn(),    getFilterBIn(),
+                                      getFilterWInner(), getFilterBInner(),
+                                      getFilterFreq(),   getFilterWOut()};
+  return verifyBlock(*this, getOrder(), getInput(), getInProjWeight(),
+                     getInProjBias(), getShortFilterWeight(),
+                     getShortFilterBias(), filterWeights, getFilterBias(),
+                     getOutProjWeight(), getOutProjBias(), getOutput(),
+                     getFilter());
+}
+
+LogicalResult OrchidOp::verify() {
+  ValueRange filter = getFilterWeights(), residual = getResidualWeights();
+  if (filter.size() != 7)
+    return emitOpError() << "expects 7 filter weights (6 implicit-filter "
+                            "weights and the bias), got "
+                         << filter.size();
+  if (!residual.empty() && residual.size() != 7)
+    return emitOpError() << "expects 0 or 7 residual weights, got "
+                         << residual.size();
+  if (residual.empty() != !getResidualFilter())
+    return emitOpError() << "expects a 'residual_filter' attribute exactly "
+                            "when residual weights are given";
+  if (failed(verifyBlock(*this, getOrder(), getInput(), getInProjWeight(),
+                         getInProjBias(), getShortFilterWeight(),
+                         getShortFilterBias(), filter.take_front(6),
+                         filter.back(), getOutProjWeight(), getOutProjBias(),
+                         getOutput(), getFilter())))
+    return failure();
+  int64_t seqLen = getInput().getType().getShape()[1],
+          d = getInput().getType().getShape()[2];
+  if (failed(verifyConditionWeights(*this, getCondition(),
+                                    getConditionWeights(), d,
+                                    mul(getOrder() - 1, d))))
+    return failure();
+  if (residual.empty())
+    return success();
+  // The residual convolution filters the D input channels with one kernel.
+  if (failed(
+          verifyFilterWeights(*this, "residual_", residual.take_front(6), d)) ||
+      failed(verifyShape(*this, "residual_bias", residual.back(), {d})))
+    return failure();
+  return verifyFilterLength(*this, "residual_filter", getResidualFilterAttr(),
+                            seqLen);
+}
 
 #define GET_OP_CLASSES
 #include "dialect/OrchidOps.cpp.inc"
