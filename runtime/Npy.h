@@ -1,0 +1,56 @@
+//===- Npy.h - NumPy .npy files ---------------------------------*- C++ -*-===//
+//
+// Reads and writes the NumPy .npy format (versions 1.0 to 3.0, C order,
+// little-endian) for the element types Orchid programs exchange: float32,
+// float64 and complex64.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ORCHID_RUNTIME_NPY_H
+#define ORCHID_RUNTIME_NPY_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace orchid {
+
+enum class DType { F32, F64, C64 };
+
+/// Bytes per element of `dtype`.
+int64_t getElementSize(DType dtype);
+/// The NumPy spelling: "float32", "float64", "complex64".
+llvm::StringRef getDTypeName(DType dtype);
+
+/// A dense C-order array held in host memory.
+struct NpyArray {
+  DType dtype = DType::F32;
+  std::vector<int64_t> shape;
+  std::vector<char> data;
+
+  NpyArray() = default;
+  NpyArray(DType dtype, std::vector<int64_t> shape);
+
+  int64_t getNumElements() const;
+  template <typename T> T *as() { return reinterpret_cast<T *>(data.data()); }
+  template <typename T> const T *as() const {
+    return reinterpret_cast<const T *>(data.data());
+  }
+  /// "2x3xfloat32", for messages.
+  std::string describe() const;
+};
+
+/// Reads `path`; fails with a message naming the file for unreadable,
+/// truncated or malformed files, Fortran order, big-endian data and dtypes
+/// other than float32, float64 and complex64.
+llvm::Expected<NpyArray> readNpy(llvm::StringRef path);
+
+/// Writes `array` to `path` in .npy version 1.0.
+llvm::Error writeNpy(llvm::StringRef path, const NpyArray &array);
+
+} // namespace orchid
+
+#endif // ORCHID_RUNTIME_NPY_H
