@@ -282,7 +282,8 @@ LogicalResult IRFFTOp::verify() {
 /// Checks a (B, D, L) signal, a per-channel kernel (D, K) or per-batch
 /// kernel (B, D, K) with K = `kernelSize`, a (D) bias, and a result of the
 /// input's type.
-static LogicalResult verifyLongConv(Operation *op, Value input, Value kernel,
+static LogicalResult verifyLongConv(Operation *op, Value input,
+                                    StringRef kernelName, Value kernel,
                                     Value bias, Value output,
                                     int64_t kernelSize) {
   if (failed(verifyRank(op, "input", input, 3)) ||
@@ -292,12 +293,12 @@ static LogicalResult verifyLongConv(Operation *op, Value input, Value kernel,
   int64_t rank = shapeOf(kernel).size();
   if (rank != 2 && rank != 3)
     return op->emitOpError()
-           << "expects a kernel of rank 2 (D x K) or 3 (B x D x K), got "
-           << rank;
+           << "expects '" << kernelName
+           << "' of rank 2 (D x K) or 3 (B x D x K), got " << rank;
   SmallVector<int64_t> expected = {shape[1], kernelSize};
   if (rank == 3)
     expected.insert(expected.begin(), shape[0]);
-  if (failed(verifyShape(op, "kernel", kernel, expected)))
+  if (failed(verifyShape(op, kernelName, kernel, expected)))
     return failure();
   return verifyShape(op, "bias", bias,
                      {merge(shape[1], shapeOf(kernel)[rank - 2])});
@@ -309,7 +310,7 @@ LogicalResult FFTConvOp::verify() {
     seqLen = type.getShape()[2];
   bool bidirectional = getMode() == ConvMode::bidirectional;
   int64_t kernelSize = bidirectional ? add(mul(2, seqLen), -1) : seqLen;
-  if (failed(verifyLongConv(*this, getInput(), getKernel(), getBias(),
+  if (failed(verifyLongConv(*this, getInput(), "kernel", getKernel(), getBias(),
                             getOutput(), kernelSize)))
     return failure();
   std::optional<int64_t> fftSize = getFftSize();
@@ -328,8 +329,8 @@ LogicalResult FFTConvOp::verify() {
 }
 
 LogicalResult SpectralConvOp::verify() {
-  if (failed(verifyLongConv(*this, getInput(), getSpectrum(), getBias(),
-                            getOutput(), halfSpectrum(getN()))))
+  if (failed(verifyLongConv(*this, getInput(), "spectrum", getSpectrum(),
+                            getBias(), getOutput(), halfSpectrum(getN()))))
     return failure();
   int64_t seqLen = getInput().getType().getShape()[2];
   if (isStatic(seqLen) && getN() < seqLen)
