@@ -33,4 +33,135 @@ def OrchidLowerFFTConv : Pass<"orchid-lower-fftconv"> {
                            "::mlir::tensor::TensorDialect"];
 }
 
+def OrchidDecompose : Pass<"orchid-decompose"> {
+  let summary = "Decompose orchid.hyena and orchid.orchid into primitives";
+  let description = [{
+    Rewrites each block op into the computation of the reference module:
+    the input and output projections as `linalg.transpose` +
+    `linalg.matmul` + a bias map, the `(B, L, D)` / `(B, D, L)` layout
+    changes as `linalg.transpose`, the causal short filter as
+    `orchid.short_conv`, the channel split as `tensor.extract_slice`, the
+    gates as elementwise `linalg.generic`. Kernel `o` and its skip bias are
+    picked out of the interleaved features `d * (N-1) + o` by a
+    `tensor.expand_shape` to `(D, N-1)` and a slice.
+
+    Hyena's long convolutions become `orchid.fftconv causal` with the
+    kernels of an `orchid.implicit_filter`.
+
+    Orchid's kernel is the static filter plus the output of an
+    `orchid.condition` on the last D channels of the input projection. With
+    `n = L` (`circular`, the reference's 1/L-scaled circular convolution) or
+    `n = 2L` (`causal`, `bidirectional`), the convolution is
+    `G_n(F_n(v) K)[:L] + b v`, i.e. `orchid.spectral_conv` of size `n` with
+    `K = F_n(h)` (`orchid.rfft ... norm forward`, per weights) plus the
+    conditioning spectrum, computed with the same `n`. For `spectral`
+    conditioning in `causal` mode the conditioning kernel is added in time
+    instead: `F_n(h + G_n(H)[:L])` (`orchid.irfft ... norm forward`). The
+    residual long convolution of the input (when residual weights are
+    present) uses the same `n`.
+
+    ```mlir
+    %y = orchid.hyena %x, ... {order = 2 : i64, filter = #orchid.filter<l_max = 8>}
+        : (tensor<1x8x4xf32>, ...) -> tensor<1x8x4xf32>
+    // becomes
+    %z = linalg.matmul ...                        // in_proj
+    %zt = linalg.transpose ...                    // (B, 3D, L)
+    %s = orchid.short_conv causal %zt, %sw, %sb : ...
+    %x0 = tensor.extract_slice %s[0, 0, 0] [1, 4, 8] [1, 1, 1] : ...
+    %h = orchid.implicit_filter ... -> tensor<1x4x8xf32>
+    %g = linalg.generic ...                       // v * x_1
+    %c = orchid.fftconv causal %g, %k, %b : ...
+    %y0 = linalg.generic ...                      // * x_0
+    %o = linalg.matmul ...                        // out_proj
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::complex::ComplexDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def OrchidExpandFilters : Pass<"orchid-expand-filters"> {
+  let summary = "Expand implicit filters and conditioning networks";
+  let description = [{
+    Rewrites `orchid.implicit_filter` and `orchid.condition` into ops on
+    tensors that the CPU and GPU pipelines lower.
+
+    Implicit filter: the positional embedding `[t, Re z, Im z]` with
+    `z = exp(-i f w)` on the first L points of the `l_max`-point grid
+    (extended with the same step for `grid = extrapolate`; lengths above
+    `l_max` are rejected otherwise), the modulation times `t` and rates
+    `|deltas|` are computed in double precision from the op's configuration
+    and stored as constants. The FFN is `linalg.matmul` with fused
+    `sin(freq * (. + bias))` maps, the L1 normalisation is a reduction
+    placed before or after the modulation as configured, and the
+    interleaved features are reshaped and transposed to `(N-1, D, L)`.
+
+    Conditioning: centred depthwise convolutions are
+    `orchid.short_conv centered`, LayerNorms over channels are reductions,
+    `F_n` is `orchid.rfft ... norm forward`; power and cross spectra are
+    computed from real and imaginary parts (`complex.re`, `complex.im`), and
+    grouped convolutions with several outputs per channel become depthwise
+    ones on repeated channels. Only the FFT results and the final spectrum
+    have complex element types.
+
+    ```mlir
+    %h = orchid.implicit_filter %w_in, ... {config = #orchid.filter<l_max = 64>}
+        : ... -> tensor<1x4x16xf32>
+    // becomes
+    %emb = arith.constant dense<...> : tensor<16x3xf32>
+    %0 = linalg.matmul ins(%emb, %w_in_t : ...) ...
+    %1 = linalg.generic ... { math.sin ... }     // Sin layers
+    ...
+    %m = linalg.generic ... { math.exp ... }     // modulation
+    %h = linalg.transpose ... permutation = [2, 1, 0]
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::complex::ComplexDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def OrchidHoistFilters : Pass<"orchid-hoist-filters", "::mlir::ModuleOp"> {
+  let summary = "Move implicit filters and their spectra into a prepare function";
+  let description = [{
+    The implicit filters and everything computed only from them, their
+    weights and constants (kernel slices, kernel spectra) depend on the
+    weights and the sequence length, not on the input. For each function
+    `@f` that evaluates implicit filters of weights passed as arguments,
+    this pass creates `@f_prepare`, which takes those weights (in the order
+    of `@f`'s arguments) and returns the values `@f` reads, in the order
+    `@f` first reads them. `@f` loses the arguments only the filters read
+    and gains the prepared values as trailing arguments, so that a call
+    does no filter work. Run it after `orchid-decompose` and
+    `orchid-lower-fftconv`, so that the prepared values are kernel spectra,
+    and before `orchid-expand-filters`. Filters of constant weights are not
+    moved: they are left to constant folding. Functions with callers in the
+    module are not rewritten. See `docs/weights.md`.
+
+    ```mlir
+    func.func @f(%x: tensor<1x8x4xf32>, %w_in: tensor<16x3xf32>, ...) {
+      %h = orchid.implicit_filter %w_in, ... : ... -> tensor<1x4x8xf32>
+      %k = tensor.extract_slice %h[0, 0, 0] [1, 4, 8] [1, 1, 1] : ...
+      %K = orchid.rfft %k size 16 : tensor<4x8xf32> -> tensor<4x9xcomplex<f32>>
+      %y = orchid.spectral_conv %v, %K, %b size 16 : ...
+    }
+    // becomes
+    func.func @f_prepare(%w_in: tensor<16x3xf32>, ...)
+        -> tensor<4x9xcomplex<f32>> {
+      %h = orchid.implicit_filter %w_in, ... : ... -> tensor<1x4x8xf32>
+      %k = tensor.extract_slice %h[0, 0, 0] [1, 4, 8] [1, 1, 1] : ...
+      %K = orchid.rfft %k size 16 : tensor<4x8xf32> -> tensor<4x9xcomplex<f32>>
+      return %K : tensor<4x9xcomplex<f32>>
+    }
+    func.func @f(%x: tensor<1x8x4xf32>, ..., %K: tensor<4x9xcomplex<f32>>) {
+      %y = orchid.spectral_conv %v, %K, %b size 16 : ...
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect"];
+}
+
 #endif // ORCHID_PASSES_TD
