@@ -21,23 +21,17 @@ func.func @hyena(
     %out_proj_weight: tensor<8x8xf32>,
     %out_proj_bias: tensor<8xf32>)
     -> tensor<1x64x8xf32> {
-  %y = orchid.hyena %x, %in_proj_weight, %in_proj_bias, %short_filter_weight, %short_filter_bias, %filter_w_in, %filter_b_in, %filter_w_inner, %filter_b_inner, %filter_freq, %filter_w_out, %filter_bias, %out_proj_weight, %out_proj_bias
+  %y = orchid.hyena %x, %in_proj_weight, %in_proj_bias, %short_filter_weight,
+      %short_filter_bias, %filter_w_in, %filter_b_in, %filter_w_inner,
+      %filter_b_inner, %filter_freq, %filter_w_out, %filter_bias,
+      %out_proj_weight, %out_proj_bias
       {order = 2 : i64, filter = #orchid.filter<l_max = 64, shift = 0.0,
                                                  normalize = none>}
-      : (tensor<1x64x8xf32>,
-       tensor<24x8xf32>,
-       tensor<24xf32>,
-       tensor<24x3xf32>,
-       tensor<24xf32>,
-       tensor<16x3xf32>,
-       tensor<16xf32>,
-       tensor<2x16x16xf32>,
-       tensor<2x16xf32>,
-       tensor<3x16xf32>,
-       tensor<8x16xf32>,
-       tensor<8xf32>,
-       tensor<8x8xf32>,
-       tensor<8xf32>)
+      : (tensor<1x64x8xf32>, tensor<24x8xf32>, tensor<24xf32>,
+         tensor<24x3xf32>, tensor<24xf32>, tensor<16x3xf32>,
+         tensor<16xf32>, tensor<2x16x16xf32>, tensor<2x16xf32>,
+         tensor<3x16xf32>, tensor<8x16xf32>, tensor<8xf32>,
+         tensor<8x8xf32>, tensor<8xf32>)
       -> tensor<1x64x8xf32>
   return %y : tensor<1x64x8xf32>
 }
