@@ -116,10 +116,12 @@ static void hoistFilters(func::FuncOp func) {
     results.push_back(mapping.lookup(v));
   func::ReturnOp::create(b, func.getLoc(), results);
   // Invariants the filters do not read.
-  for (Operation &op : llvm::make_early_inc_range(
-           llvm::reverse(entry->without_terminator())))
-    if (op.use_empty())
-      op.erase();
+  SmallVector<Operation *> cloned;
+  for (Operation &op : entry->without_terminator())
+    cloned.push_back(&op);
+  for (Operation *op : llvm::reverse(cloned))
+    if (op->use_empty())
+      op->erase();
 
   // @f takes the exported values as trailing arguments, and no longer the
   // weights only the filters read.
