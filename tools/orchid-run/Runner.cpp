@@ -6,6 +6,7 @@
 #include "lowering/CPU/Pipelines.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -16,6 +17,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "mlir/Transforms/Passes.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/SourceMgr.h"
@@ -39,9 +41,12 @@ class CapturedDiagnostics {
 public:
   explicit CapturedDiagnostics(MLIRContext &context)
       : os(text), handler(&context, [this](Diagnostic &diag) {
-          os << diag.getLocation() << ": " << diag << "\n";
-          for (Diagnostic &note : diag.getNotes())
-            os << note.getLocation() << ": note: " << note << "\n";
+          printLocation(diag.getLocation());
+          os << diag << "\n";
+          for (Diagnostic &note : diag.getNotes()) {
+            printLocation(note.getLocation());
+            os << "note: " << note << "\n";
+          }
           return success();
         }) {}
   llvm::Error take(const llvm::Twine &what) {
@@ -50,6 +55,15 @@ public:
   }
 
 private:
+  /// "file:line:col: ", as compilers print it.
+  void printLocation(Location loc) {
+    if (auto file = dyn_cast<FileLineColLoc>(loc))
+      os << file.getFilename().getValue() << ":" << file.getLine() << ":"
+         << file.getColumn() << ": ";
+    else if (!isa<UnknownLoc>(loc))
+      os << loc << ": ";
+  }
+
   std::string text;
   llvm::raw_string_ostream os;
   ScopedDiagnosticHandler handler;
@@ -118,27 +132,62 @@ static Type specializeType(Type type, int64_t seqLen) {
 llvm::Error specializeSeqLen(func::FuncOp func, int64_t seqLen) {
   if (seqLen <= 0)
     return makeError("--seq-len must be positive");
-  auto specialize = [&](Value value) {
-    value.setType(specializeType(value.getType(), seqLen));
-  };
-  func.walk([&](Block *block) {
-    for (BlockArgument arg : block->getArguments())
-      specialize(arg);
-  });
-  func.walk([&](Operation *op) {
-    for (Value result : op->getResults())
-      specialize(result);
-  });
-  FunctionType type = func.getFunctionType();
-  SmallVector<Type> inputs, results;
-  for (Type t : type.getInputs())
-    inputs.push_back(specializeType(t, seqLen));
-  for (Type t : type.getResults())
-    results.push_back(specializeType(t, seqLen));
-  func.setFunctionType(FunctionType::get(func.getContext(), inputs, results));
+  MLIRContext *context = func.getContext();
+  context->getOrLoadDialect<tensor::TensorDialect>();
+  Block &entry = func.getBody().front();
+  OpBuilder builder(context);
 
-  CapturedDiagnostics diagnostics(*func.getContext());
-  if (failed(verify(func)))
+  // Static arguments, cast back to their old types for the body.
+  builder.setInsertionPointToStart(&entry);
+  for (BlockArgument arg : entry.getArguments()) {
+    Type old = arg.getType();
+    Type type = specializeType(old, seqLen);
+    if (type == old)
+      continue;
+    arg.setType(type);
+    auto cast = tensor::CastOp::create(builder, arg.getLoc(), old, arg);
+    arg.replaceAllUsesExcept(cast, cast.getOperation());
+  }
+  SmallVector<Type> results;
+  for (Type t : func.getFunctionType().getResults())
+    results.push_back(specializeType(t, seqLen));
+  func.walk([&](func::ReturnOp ret) {
+    builder.setInsertionPoint(ret);
+    for (OpOperand &operand : ret->getOpOperands())
+      if (operand.get().getType() != results[operand.getOperandNumber()])
+        operand.set(tensor::CastOp::create(builder, ret.getLoc(),
+                                           results[operand.getOperandNumber()],
+                                           operand.get()));
+  });
+  func.setFunctionType(
+      FunctionType::get(context, entry.getArgumentTypes(), results));
+
+  // Orchid ops derive their result sizes from their operands: give them
+  // the static operands and results, and let canonicalisation fold the
+  // casts into upstream ops (tensor.dim, tensor.empty, linalg).
+  func.walk([&](Operation *op) {
+    if (op->getName().getDialectNamespace() !=
+        mlir::orchid::OrchidDialect::getDialectNamespace())
+      return;
+    for (OpOperand &operand : op->getOpOperands())
+      if (auto cast = operand.get().getDefiningOp<tensor::CastOp>())
+        operand.set(cast.getSource());
+    builder.setInsertionPointAfter(op);
+    for (OpResult result : op->getResults()) {
+      Type old = result.getType();
+      Type type = specializeType(old, seqLen);
+      if (type == old)
+        continue;
+      result.setType(type);
+      auto cast = tensor::CastOp::create(builder, op->getLoc(), old, result);
+      result.replaceAllUsesExcept(cast, cast.getOperation());
+    }
+  });
+
+  CapturedDiagnostics diagnostics(*context);
+  PassManager pm(context, func::FuncOp::getOperationName());
+  pm.addPass(createCanonicalizerPass());
+  if (failed(verify(func)) || failed(pm.run(func)))
     return diagnostics.take("'" + func.getName() +
                             "' is not valid with every dynamic size set to " +
                             llvm::Twine(seqLen));

@@ -42,9 +42,10 @@ parseModule(llvm::StringRef path, mlir::MLIRContext &context);
 llvm::Expected<mlir::func::FuncOp> lookupFunction(mlir::ModuleOp module,
                                                   llvm::StringRef name);
 
-/// Replaces every dynamic dimension of every tensor type in `func` (its
-/// signature and body) by `seqLen`, then verifies the function: this
-/// specialises functions whose only dynamic size is the sequence length.
+/// Specialises a function whose only dynamic size is the sequence length:
+/// every dynamic dimension of its signature, and of the results of the
+/// orchid ops in its body, becomes `seqLen`; casts carry the static shapes
+/// to the other ops and canonicalisation folds them.
 llvm::Error specializeSeqLen(mlir::func::FuncOp func, int64_t seqLen);
 
 /// The argument and result specs of `func`; fails for non-tensor or

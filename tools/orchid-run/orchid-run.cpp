@@ -10,6 +10,7 @@
 #include "tools/orchid-run/Runner.h"
 
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/SymbolTable.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -155,6 +156,13 @@ int run() {
   if (!func)
     return fail(func.takeError());
   std::string name = func->getName().str();
+  // Other entry points may have unspecialised sizes the pipeline rejects:
+  // compile only what this function needs.
+  for (auto other :
+       llvm::make_early_inc_range((*module)->getOps<mlir::func::FuncOp>()))
+    if (other != *func &&
+        mlir::SymbolTable::symbolKnownUseEmpty(other, **module))
+      other.erase();
   if (seqLen.getNumOccurrences())
     if (Error error = specializeSeqLen(*func, seqLen))
       return fail(std::move(error));

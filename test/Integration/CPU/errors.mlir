@@ -30,7 +30,7 @@
 
 // RUN: not orchid-run %S/Inputs/bad-syntax.mlir --random 2>&1 | FileCheck %s --check-prefix=PARSE
 // PARSE: error: cannot parse '{{.*}}bad-syntax.mlir':
-// PARSE: bad-syntax.mlir:2:13: expected ':'
+// PARSE-NEXT: bad-syntax.mlir:2:{{[0-9]+}}: expected
 
 // RUN: not orchid-run %s --function=identity --random --check=reference 2>&1 | FileCheck %s --check-prefix=NOREF
 // NOREF: error: --check=reference needs a function whose body is a single orchid primitive
