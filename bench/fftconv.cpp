@@ -42,7 +42,7 @@ cl::opt<int> only("only", cl::desc("Run only the shape with this index"),
                   cl::init(-1));
 cl::opt<unsigned> reps("reps", cl::desc("Timed calls per shape"), cl::init(7));
 cl::opt<unsigned>
-    threads("threads",
+    threads("fftw-threads",
             cl::desc("Threads for FFTW (default: all hardware threads, as the "
                      "generated kernel's OpenMP runtime uses)"),
             cl::init(0));
@@ -80,7 +80,7 @@ double peakRssMiB() {
 void printMachine(unsigned nthreads) {
   std::string model = "unknown CPU";
   std::string cores = "?";
-  if (auto buffer = MemoryBuffer::getFile("/proc/cpuinfo", /*IsText=*/true)) {
+  if (auto buffer = MemoryBuffer::getFileAsStream("/proc/cpuinfo")) {
     SmallVector<StringRef> lines;
     (*buffer)->getBuffer().split(lines, '\n');
     for (StringRef line : lines) {
