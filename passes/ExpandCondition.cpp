@@ -66,15 +66,18 @@ public:
     return buildCollapse(b, loc, repeated, {{0}, {1, 2}, {3}});
   }
 
-  /// Real map `fn(re(X), im(X), re(Y), im(Y))` over two spectra of one shape.
-  Value mapSpectra(Value lhs, Value rhs, ScalarFn fn) {
-    RankedTensorType type = getTensorType(lhs);
-    Type realType = cast<ComplexType>(type.getElementType()).getElementType();
-    SmallVector<Value> parts = {
-        buildRealPart(b, loc, lhs, false), buildRealPart(b, loc, lhs, true),
-        buildRealPart(b, loc, rhs, false), buildRealPart(b, loc, rhs, true)};
-    SmallVector<MapOperand> operands(parts.begin(), parts.end());
-    return buildMap(b, loc, type.getShape(), realType, operands, fn);
+  /// `[Re X, Im X]` of a spectrum.
+  SmallVector<Value> parts(Value spectrum) {
+    return {buildRealPart(b, loc, spectrum, false),
+            buildRealPart(b, loc, spectrum, true)};
+  }
+
+  /// The real map `fn(operands...)` over operands of one shape.
+  Value map(ArrayRef<Value> operands, ScalarFn fn) {
+    RankedTensorType type = getTensorType(operands.front());
+    SmallVector<MapOperand> mapOperands(operands.begin(), operands.end());
+    return buildMap(b, loc, type.getShape(), type.getElementType(),
+                    mapOperands, fn);
   }
 
   PatternRewriter &b;
@@ -109,26 +112,15 @@ struct ExpandCondition : public OpRewritePattern<ConditionOp> {
     int64_t channels = op.getInput().getType().getDimSize(2);
     int64_t outChannels = op.getType().getDimSize(1);
     Value a = buildTranspose(rewriter, loc, op.getInput(), {0, 2, 1});
-    auto sumOfProducts = [](bool conjugateImag) {
-      return [conjugateImag](OpBuilder &nb, Location nloc,
-                             ValueRange p) -> Value {
-        // p = (Kr, Ki, Qr, Qi): Re(conj(K) Q) = Kr Qr + Ki Qi and
-        // Im(conj(K) Q) = Kr Qi - Ki Qr.
-        if (!conjugateImag)
-          return arith::AddFOp::create(
-              nb, nloc, arith::MulFOp::create(nb, nloc, p[0], p[2]),
-              arith::MulFOp::create(nb, nloc, p[1], p[3]));
-        return arith::SubFOp::create(
-            nb, nloc, arith::MulFOp::create(nb, nloc, p[0], p[3]),
-            arith::MulFOp::create(nb, nloc, p[1], p[2]));
-      };
-    };
-
     Value re, im;
     if (spectral) {
-      Value spec = cb.spectrum(cb.convNorm(a, 0));
-      // |X|^2 = Re(conj(X) X).
-      Value power = cb.mapSpectra(spec, spec, sumOfProducts(false));
+      SmallVector<Value> spec = cb.parts(cb.spectrum(cb.convNorm(a, 0)));
+      Value power =
+          cb.map(spec, [](OpBuilder &nb, Location nloc, ValueRange p) -> Value {
+            return arith::AddFOp::create(
+                nb, nloc, arith::MulFOp::create(nb, nloc, p[0], p[0]),
+                arith::MulFOp::create(nb, nloc, p[1], p[1]));
+          });
       Value a2 = cb.convNorm(
           cb.repeatChannels(power, 2 * outChannels / channels), 4);
       // H = a2[0::2] + i a2[1::2].
@@ -140,14 +132,26 @@ struct ExpandCondition : public OpRewritePattern<ConditionOp> {
       re = buildSlice(rewriter, loc, pairs, 2, 0, 1, true);
       im = buildSlice(rewriter, loc, pairs, 2, 1, 1, true);
     } else {
-      Value k = cb.spectrum(cb.convNorm(a, 0));
-      Value q = cb.spectrum(cb.convNorm(a, 4));
+      SmallVector<Value> kq = cb.parts(cb.spectrum(cb.convNorm(a, 0)));
+      llvm::append_range(kq, cb.parts(cb.spectrum(cb.convNorm(a, 4))));
+      // S = conj(K) Q: Re S = Kr Qr + Ki Qi, Im S = Kr Qi - Ki Qr.
+      Value reS =
+          cb.map(kq, [](OpBuilder &nb, Location nloc, ValueRange p) -> Value {
+            return arith::AddFOp::create(
+                nb, nloc, arith::MulFOp::create(nb, nloc, p[0], p[2]),
+                arith::MulFOp::create(nb, nloc, p[1], p[3]));
+          });
+      Value imS =
+          cb.map(kq, [](OpBuilder &nb, Location nloc, ValueRange p) -> Value {
+            return arith::SubFOp::create(
+                nb, nloc, arith::MulFOp::create(nb, nloc, p[0], p[3]),
+                arith::MulFOp::create(nb, nloc, p[1], p[2]));
+          });
       int64_t ratio = outChannels / channels;
-      Value r = buildConcat(
-          rewriter, loc,
-          {cb.repeatChannels(cb.mapSpectra(k, q, sumOfProducts(false)), ratio),
-           cb.repeatChannels(cb.mapSpectra(k, q, sumOfProducts(true)), ratio)},
-          1);
+      Value r = buildConcat(rewriter, loc,
+                            {cb.repeatChannels(reS, ratio),
+                             cb.repeatChannels(imS, ratio)},
+                            1);
       // H = a3[:C] + i a3[C:].
       Value a3 = cb.convNorm(r, 8);
       re = buildSlice(rewriter, loc, a3, 1, 0, outChannels);
