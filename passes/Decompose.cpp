@@ -41,8 +41,8 @@ static FailureOr<BlockShape> getBlockShape(Value input, int64_t order) {
   RankedTensorType type = getTensorType(input);
   if (type.getRank() != 3 || !type.hasStaticShape())
     return failure();
-  return BlockShape{type.getDimSize(0), type.getDimSize(1),
-                    type.getDimSize(2), order};
+  return BlockShape{type.getDimSize(0), type.getDimSize(1), type.getDimSize(2),
+                    order};
 }
 
 /// `in_proj` on a `B x L x D` input: `B x L x (N+1)D`.
@@ -67,16 +67,16 @@ static Value projectOutput(OpBuilder &b, Location loc, Value y, Value weight,
 /// The causal short filter on all of `z` (`B x L x (N+1)D`), split into the
 /// gates `x_0 ... x_{N-1}` and `v`, each `B x D x L`.
 static SmallVector<Value> shortFilterAndSplit(OpBuilder &b, Location loc,
-                                              Value z, Value weight,
-                                              Value bias, const BlockShape &s) {
+                                              Value z, Value weight, Value bias,
+                                              const BlockShape &s) {
   Value zt = buildTranspose(b, loc, z, {0, 2, 1});
   Value filtered = ShortConvOp::create(
-      b, loc, zt.getType(),
-      PaddingAttr::get(b.getContext(), Padding::causal), zt, weight, bias);
+      b, loc, zt.getType(), PaddingAttr::get(b.getContext(), Padding::causal),
+      zt, weight, bias);
   SmallVector<Value> parts;
   for (int64_t i = 0; i <= s.order; ++i)
-    parts.push_back(buildSlice(b, loc, filtered, 1, i * s.channels,
-                               s.channels));
+    parts.push_back(
+        buildSlice(b, loc, filtered, 1, i * s.channels, s.channels));
   return parts;
 }
 
@@ -105,9 +105,10 @@ static Value sliceInterleaved(OpBuilder &b, Location loc, Value value,
 
 /// Steps 4 and 5 of both blocks: for `i = N-1 ... 1`,
 /// `v = conv(v * x_i, o = N-1-i)`, then `v * x_0`.
-static Value gateAndConvolve(
-    OpBuilder &b, Location loc, ArrayRef<Value> parts, const BlockShape &s,
-    function_ref<Value(Value gated, int64_t o)> convolve) {
+static Value
+gateAndConvolve(OpBuilder &b, Location loc, ArrayRef<Value> parts,
+                const BlockShape &s,
+                function_ref<Value(Value gated, int64_t o)> convolve) {
   Value v = parts.back();
   for (int64_t i = s.order - 1; i >= 1; --i)
     v = convolve(buildMul(b, loc, v, parts[i]), s.order - 1 - i);
@@ -115,25 +116,14 @@ static Value gateAndConvolve(
 }
 
 /// Evaluates an implicit filter with `numKernels` outputs on `L` points.
-static Value buildImplicitFilter(OpBuilder &b, Location loc,
-                                 ValueRange weights, FilterConfigAttr config,
-                                 int64_t numKernels, const BlockShape &s) {
+static Value buildImplicitFilter(OpBuilder &b, Location loc, ValueRange weights,
+                                 FilterConfigAttr config, int64_t numKernels,
+                                 const BlockShape &s) {
   auto type =
       RankedTensorType::get({numKernels, s.channels, s.length}, b.getF32Type());
   return ImplicitFilterOp::create(b, loc, type, weights[0], weights[1],
                                   weights[2], weights[3], weights[4],
                                   weights[5], config);
-}
-
-static Value buildRFFT(OpBuilder &b, Location loc, Value x, int64_t n,
-                       FFTNorm norm) {
-  RankedTensorType type = getTensorType(x);
-  SmallVector<int64_t> shape(type.getShape());
-  shape.back() = n / 2 + 1;
-  auto resultType =
-      RankedTensorType::get(shape, ComplexType::get(type.getElementType()));
-  return RFFTOp::create(b, loc, resultType, x, b.getI64IntegerAttr(n),
-                        FFTNormAttr::get(b.getContext(), norm));
 }
 
 namespace {
@@ -153,24 +143,24 @@ struct DecomposeHyena : public OpRewritePattern<HyenaOp> {
     SmallVector<Value> parts =
         shortFilterAndSplit(rewriter, loc, z, op.getShortFilterWeight(),
                             op.getShortFilterBias(), *s);
-    Value h = buildImplicitFilter(
-        rewriter, loc,
-        {op.getFilterWIn(), op.getFilterBIn(), op.getFilterWInner(),
-         op.getFilterBInner(), op.getFilterFreq(), op.getFilterWOut()},
-        op.getFilter(), numKernels, *s);
+    Value h = buildImplicitFilter(rewriter, loc,
+                                  {op.getFilterWIn(), op.getFilterBIn(),
+                                   op.getFilterWInner(), op.getFilterBInner(),
+                                   op.getFilterFreq(), op.getFilterWOut()},
+                                  op.getFilter(), numKernels, *s);
     auto convolve = [&](Value v, int64_t o) -> Value {
       Value kernel = buildSlice(rewriter, loc, h, 0, o, 1, /*dropDim=*/true);
-      Value bias = sliceInterleaved(rewriter, loc, op.getFilterBias(), 0,
-                                    numKernels, o);
+      Value bias =
+          sliceInterleaved(rewriter, loc, op.getFilterBias(), 0, numKernels, o);
       return FFTConvOp::create(
           rewriter, loc, v.getType(),
-          ConvModeAttr::get(rewriter.getContext(), ConvMode::causal), v,
-          kernel, bias, rewriter.getF64FloatAttr(1.0), IntegerAttr());
+          ConvModeAttr::get(rewriter.getContext(), ConvMode::causal), v, kernel,
+          bias, rewriter.getF64FloatAttr(1.0), IntegerAttr());
     };
     Value y = gateAndConvolve(rewriter, loc, parts, *s, convolve);
-    rewriter.replaceOp(op, projectOutput(rewriter, loc, y,
-                                         op.getOutProjWeight(),
-                                         op.getOutProjBias(), *s));
+    rewriter.replaceOp(op,
+                       projectOutput(rewriter, loc, y, op.getOutProjWeight(),
+                                     op.getOutProjBias(), *s));
     return success();
   }
 };
@@ -200,8 +190,8 @@ struct DecomposeOrchid : public OpRewritePattern<OrchidOp> {
 
     Value z = projectInput(rewriter, loc, op.getInput(), op.getInProjWeight(),
                            op.getInProjBias(), *s);
-    Value a = buildSlice(rewriter, loc, z, 2, s->order * s->channels,
-                         s->channels);
+    Value a =
+        buildSlice(rewriter, loc, z, 2, s->order * s->channels, s->channels);
     SmallVector<Value> parts =
         shortFilterAndSplit(rewriter, loc, z, op.getShortFilterWeight(),
                             op.getShortFilterBias(), *s);
@@ -209,20 +199,19 @@ struct DecomposeOrchid : public OpRewritePattern<OrchidOp> {
     ValueRange filterWeights = op.getFilterWeights();
     Value h = buildImplicitFilter(rewriter, loc, filterWeights.take_front(6),
                                   op.getFilter(), numKernels, *s);
-    auto condType = RankedTensorType::get(
-        {s->batch, numKernels * s->channels, bins},
-        ComplexType::get(rewriter.getF32Type()));
+    auto condType =
+        RankedTensorType::get({s->batch, numKernels * s->channels, bins},
+                              ComplexType::get(rewriter.getF32Type()));
     Value cond = ConditionOp::create(
-        rewriter, loc, condType,
-        ConditionKindAttr::get(ctx, op.getCondition()), a,
-        op.getConditionWeights(), rewriter.getI64IntegerAttr(n),
+        rewriter, loc, condType, ConditionKindAttr::get(ctx, op.getCondition()),
+        a, op.getConditionWeights(), rewriter.getI64IntegerAttr(n),
         op.getEpsAttr());
     // Spectral conditioning in causal use contributes a time-domain kernel
     // (its first L taps); every other combination adds spectra.
     if (spectralCausal) {
-      auto kernelType = RankedTensorType::get(
-          {s->batch, numKernels * s->channels, s->length},
-          rewriter.getF32Type());
+      auto kernelType =
+          RankedTensorType::get({s->batch, numKernels * s->channels, s->length},
+                                rewriter.getF32Type());
       cond = IRFFTOp::create(rewriter, loc, kernelType, cond,
                              rewriter.getI64IntegerAttr(n),
                              FFTNormAttr::get(ctx, FFTNorm::forward));
@@ -259,20 +248,20 @@ struct DecomposeOrchid : public OpRewritePattern<OrchidOp> {
       Value kernel = buildSlice(rewriter, loc, hr, 0, 0, 1, /*dropDim=*/true);
       Value spectrum = buildRFFT(rewriter, loc, kernel, n, FFTNorm::forward);
       Value xt = buildTranspose(rewriter, loc, op.getInput(), {0, 2, 1});
-      y = buildAdd(rewriter, loc, y,
-                   spectralConv(rewriter, loc, xt, spectrum, residual.back(),
-                                n));
+      y = buildAdd(
+          rewriter, loc, y,
+          spectralConv(rewriter, loc, xt, spectrum, residual.back(), n));
     }
-    rewriter.replaceOp(op, projectOutput(rewriter, loc, y,
-                                         op.getOutProjWeight(),
-                                         op.getOutProjBias(), *s));
+    rewriter.replaceOp(op,
+                       projectOutput(rewriter, loc, y, op.getOutProjWeight(),
+                                     op.getOutProjBias(), *s));
     return success();
   }
 
 private:
   /// `G_n(F_n(v) K)[:L] + bias v` for a spectrum `K` already divided by n.
-  static Value spectralConv(OpBuilder &b, Location loc, Value v,
-                            Value spectrum, Value bias, int64_t n) {
+  static Value spectralConv(OpBuilder &b, Location loc, Value v, Value spectrum,
+                            Value bias, int64_t n) {
     return SpectralConvOp::create(b, loc, v.getType(), v, spectrum, bias,
                                   b.getI64IntegerAttr(n), UnitAttr());
   }

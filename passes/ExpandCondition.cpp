@@ -24,31 +24,23 @@ namespace {
 class ConditionBuilder {
 public:
   ConditionBuilder(PatternRewriter &rewriter, ConditionOp op)
-      : b(rewriter), loc(op.getLoc()), weights(op.getWeights()),
-        n(op.getN()), eps(op.getEps().convertToDouble()) {}
+      : b(rewriter), loc(op.getLoc()), weights(op.getWeights()), n(op.getN()),
+        eps(op.getEps().convertToDouble()) {}
 
   /// `LN(conv(x))` with the four weights starting at `first`: a centred
   /// depthwise convolution along the innermost axis, then a LayerNorm over
   /// the channel axis 1.
   Value convNorm(Value x, unsigned first) {
-    Value y = ShortConvOp::create(
-        b, loc, outputType(x, weights[first]),
-        PaddingAttr::get(b.getContext(), Padding::centered), x,
-        weights[first], weights[first + 1]);
-    return buildLayerNorm(b, loc, y, 1, weights[first + 2],
-                          weights[first + 3], eps);
+    Value y =
+        ShortConvOp::create(b, loc, outputType(x, weights[first]),
+                            PaddingAttr::get(b.getContext(), Padding::centered),
+                            x, weights[first], weights[first + 1]);
+    return buildLayerNorm(b, loc, y, 1, weights[first + 2], weights[first + 3],
+                          eps);
   }
 
   /// `F_n(x)` along the innermost axis.
-  Value spectrum(Value x) {
-    RankedTensorType type = getTensorType(x);
-    SmallVector<int64_t> shape(type.getShape());
-    shape.back() = n / 2 + 1;
-    auto resultType =
-        RankedTensorType::get(shape, ComplexType::get(type.getElementType()));
-    return RFFTOp::create(b, loc, resultType, x, b.getI64IntegerAttr(n),
-                          FFTNormAttr::get(b.getContext(), FFTNorm::forward));
-  }
+  Value spectrum(Value x) { return buildRFFT(b, loc, x, n, FFTNorm::forward); }
 
   /// Repeats each channel of `x` (`B x C x F`) `ratio` times, so that a
   /// depthwise convolution acts as the grouped one with `ratio` outputs per
@@ -59,10 +51,11 @@ public:
     RankedTensorType type = getTensorType(x);
     int64_t batch = type.getDimSize(0), channels = type.getDimSize(1),
             bins = type.getDimSize(2);
-    Value repeated = buildMap(
-        b, loc, {batch, channels, ratio, bins}, type.getElementType(),
-        {{x, {0, 1, 3}}},
-        [](OpBuilder &, Location, ValueRange args) { return args[0]; });
+    Value repeated =
+        buildMap(b, loc, {batch, channels, ratio, bins}, type.getElementType(),
+                 {{x, {0, 1, 3}}}, [](OpBuilder &, Location, ValueRange args) {
+                   return args[0];
+                 });
     return buildCollapse(b, loc, repeated, {{0}, {1, 2}, {3}});
   }
 
@@ -76,8 +69,8 @@ public:
   Value map(ArrayRef<Value> operands, ScalarFn fn) {
     RankedTensorType type = getTensorType(operands.front());
     SmallVector<MapOperand> mapOperands(operands.begin(), operands.end());
-    return buildMap(b, loc, type.getShape(), type.getElementType(),
-                    mapOperands, fn);
+    return buildMap(b, loc, type.getShape(), type.getElementType(), mapOperands,
+                    fn);
   }
 
   PatternRewriter &b;
@@ -121,14 +114,14 @@ struct ExpandCondition : public OpRewritePattern<ConditionOp> {
                 nb, nloc, arith::MulFOp::create(nb, nloc, p[0], p[0]),
                 arith::MulFOp::create(nb, nloc, p[1], p[1]));
           });
-      Value a2 = cb.convNorm(
-          cb.repeatChannels(power, 2 * outChannels / channels), 4);
+      Value a2 =
+          cb.convNorm(cb.repeatChannels(power, 2 * outChannels / channels), 4);
       // H = a2[0::2] + i a2[1::2].
       RankedTensorType type = getTensorType(a2);
-      Value pairs = buildExpand(
-          rewriter, loc, a2,
-          {type.getDimSize(0), outChannels, 2, type.getDimSize(2)},
-          {{0}, {1, 2}, {3}});
+      Value pairs =
+          buildExpand(rewriter, loc, a2,
+                      {type.getDimSize(0), outChannels, 2, type.getDimSize(2)},
+                      {{0}, {1, 2}, {3}});
       re = buildSlice(rewriter, loc, pairs, 2, 0, 1, true);
       im = buildSlice(rewriter, loc, pairs, 2, 1, 1, true);
     } else {
@@ -148,10 +141,9 @@ struct ExpandCondition : public OpRewritePattern<ConditionOp> {
                 arith::MulFOp::create(nb, nloc, p[1], p[2]));
           });
       int64_t ratio = outChannels / channels;
-      Value r = buildConcat(rewriter, loc,
-                            {cb.repeatChannels(reS, ratio),
-                             cb.repeatChannels(imS, ratio)},
-                            1);
+      Value r = buildConcat(
+          rewriter, loc,
+          {cb.repeatChannels(reS, ratio), cb.repeatChannels(imS, ratio)}, 1);
       // H = a3[:C] + i a3[C:].
       Value a3 = cb.convNorm(r, 8);
       re = buildSlice(rewriter, loc, a3, 1, 0, outChannels);

@@ -36,10 +36,9 @@ static SmallVector<double> getPositionalEmbedding(int64_t len, int64_t lMax,
     emb.push_back(t);
     SmallVector<double> im;
     for (int64_t k = 0; k < bands; ++k) {
-      double f =
-          bands > 1 ? 1e-4 + double(k) * (double(bands - 1) - 1e-4) /
-                                 double(bands - 1)
-                    : 1e-4;
+      double f = bands > 1 ? 1e-4 + double(k) * (double(bands - 1) - 1e-4) /
+                                        double(bands - 1)
+                           : 1e-4;
       emb.push_back(std::cos(f * w));
       im.push_back(-std::sin(f * w));
     }
@@ -53,23 +52,24 @@ static Value buildSinLayer(OpBuilder &b, Location loc, Value x, Value weight,
                            Value bias, Value freq) {
   Value y = buildLinear(b, loc, x, weight, Value());
   RankedTensorType type = getTensorType(y);
-  return buildMap(b, loc, type.getShape(), type.getElementType(),
-                  {{y}, {bias, {1}}, {freq, {1}}},
-                  [](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
-                    Value pre = arith::AddFOp::create(nb, nloc, args[0], args[1]);
-                    return math::SinOp::create(
-                        nb, nloc, arith::MulFOp::create(nb, nloc, pre, args[2]));
-                  });
+  return buildMap(
+      b, loc, type.getShape(), type.getElementType(),
+      {{y}, {bias, {1}}, {freq, {1}}},
+      [](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
+        Value pre = arith::AddFOp::create(nb, nloc, args[0], args[1]);
+        return math::SinOp::create(
+            nb, nloc, arith::MulFOp::create(nb, nloc, pre, args[2]));
+      });
 }
 
 /// Divides each row of `h` (`len x C`) by its L1 norm.
 static Value buildL1Normalize(OpBuilder &b, Location loc, Value h) {
   RankedTensorType type = getTensorType(h);
-  Value norm = buildSum(b, loc, type.getShape(), 1, {{h}},
-                        [](OpBuilder &nb, Location nloc, ValueRange args) {
-                          return math::AbsFOp::create(nb, nloc, args[0])
-                              .getResult();
-                        });
+  Value norm =
+      buildSum(b, loc, type.getShape(), 1, {{h}},
+               [](OpBuilder &nb, Location nloc, ValueRange args) {
+                 return math::AbsFOp::create(nb, nloc, args[0]).getResult();
+               });
   return buildMap(b, loc, type.getShape(), type.getElementType(),
                   {{h}, {norm, {0}}},
                   [](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
@@ -108,10 +108,11 @@ struct ExpandImplicitFilter : public OpRewritePattern<ImplicitFilterOp> {
     };
     h = buildSinLayer(rewriter, loc, h, op.getWIn(), op.getBIn(), freqRow(0));
     for (int64_t m = 0; m < numInner; ++m)
-      h = buildSinLayer(rewriter, loc, h,
-                        buildSlice(rewriter, loc, op.getWInner(), 0, m, 1, true),
-                        buildSlice(rewriter, loc, op.getBInner(), 0, m, 1, true),
-                        freqRow(m + 1));
+      h = buildSinLayer(
+          rewriter, loc, h,
+          buildSlice(rewriter, loc, op.getWInner(), 0, m, 1, true),
+          buildSlice(rewriter, loc, op.getBInner(), 0, m, 1, true),
+          freqRow(m + 1));
     h = buildLinear(rewriter, loc, h, op.getWOut(), Value());
 
     if (config.getNormalize() == FilterNorm::before_modulation)
@@ -141,9 +142,10 @@ private:
     double first = logTarget / config.getSlowDecayPct().convertToDouble();
     double last = logTarget / config.getFastDecayPct().convertToDouble();
     for (int64_t j = 0; j < features; ++j)
-      rates.push_back(std::abs(
-          features > 1 ? first + double(j) * (last - first) / double(features - 1)
-                       : first));
+      rates.push_back(std::abs(features > 1
+                                   ? first + double(j) * (last - first) /
+                                                 double(features - 1)
+                                   : first));
     Type f32 = type.getElementType();
     Value tValues = buildConstant(b, loc, {len}, f32, t);
     Value rateValues = buildConstant(b, loc, {features}, f32, rates);

@@ -1,4 +1,4 @@
-//===- TensorBuilders.cpp - Linalg-on-tensors building blocks -------------===//
+//===- TensorBuilders.cpp - Tensor-level building blocks ------------------===//
 
 #include "passes/TensorBuilders.h"
 
@@ -67,8 +67,7 @@ Value mlir::orchid::buildMap(OpBuilder &b, Location loc,
                              ArrayRef<int64_t> shape, Type elementType,
                              ArrayRef<MapOperand> operands, ScalarFn fn) {
   unsigned rank = shape.size();
-  SmallVector<AffineMap> maps =
-      getOperandMaps(b.getContext(), rank, operands);
+  SmallVector<AffineMap> maps = getOperandMaps(b.getContext(), rank, operands);
   maps.push_back(b.getMultiDimIdentityMap(rank));
   SmallVector<Value> inputs;
   for (const MapOperand &operand : operands)
@@ -164,18 +163,18 @@ Value mlir::orchid::buildLayerNorm(OpBuilder &b, Location loc, Value x,
   Value sum = buildSum(b, loc, shape, dim, {{x}}, identity);
   // Centre first and sum squares of the centred values: more accurate than
   // E[x^2] - E[x]^2 in single precision.
-  Value centred = buildMap(
-      b, loc, shape, elementType, {{x}, {sum, reducedDims}},
-      [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
-        Value mean = arith::MulFOp::create(nb, nloc, args[1], invCount);
-        return arith::SubFOp::create(nb, nloc, args[0], mean);
+  Value centred =
+      buildMap(b, loc, shape, elementType, {{x}, {sum, reducedDims}},
+               [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
+                 Value mean =
+                     arith::MulFOp::create(nb, nloc, args[1], invCount);
+                 return arith::SubFOp::create(nb, nloc, args[0], mean);
+               });
+  Value sumSq = buildSum(
+      b, loc, shape, dim, {{centred}},
+      [](OpBuilder &nb, Location nloc, ValueRange args) {
+        return arith::MulFOp::create(nb, nloc, args[0], args[0]).getResult();
       });
-  Value sumSq = buildSum(b, loc, shape, dim, {{centred}},
-                         [](OpBuilder &nb, Location nloc, ValueRange args) {
-                           return arith::MulFOp::create(nb, nloc, args[0],
-                                                        args[0])
-                               .getResult();
-                         });
   Value epsilon = buildScalar(b, loc, elementType, eps);
   return buildMap(
       b, loc, shape, elementType,
@@ -217,8 +216,7 @@ Value mlir::orchid::buildSlice(OpBuilder &b, Location loc, Value value,
   SmallVector<int64_t> resultShape(sizes);
   if (dropDim)
     resultShape.erase(resultShape.begin() + dim);
-  auto resultType =
-      RankedTensorType::get(resultShape, type.getElementType());
+  auto resultType = RankedTensorType::get(resultShape, type.getElementType());
   MLIRContext *ctx = b.getContext();
   return tensor::ExtractSliceOp::create(
       b, loc, resultType, value, getAsIndexOpFoldResult(ctx, offsets),
@@ -249,8 +247,7 @@ static Value buildBinary(OpBuilder &b, Location loc, Value lhs,
                          MapOperand rhs) {
   RankedTensorType type = getTensorType(lhs);
   bool isComplex = isa<ComplexType>(type.getElementType());
-  return buildMap(b, loc, type.getShape(), type.getElementType(),
-                  {{lhs}, rhs},
+  return buildMap(b, loc, type.getShape(), type.getElementType(), {{lhs}, rhs},
                   [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
                     if (isComplex)
                       return ComplexOp::create(nb, nloc, args[0], args[1]);
@@ -289,4 +286,15 @@ Value mlir::orchid::buildRealPart(OpBuilder &b, Location loc, Value value,
                       return complex::ImOp::create(nb, nloc, args[0]);
                     return complex::ReOp::create(nb, nloc, args[0]);
                   });
+}
+
+Value mlir::orchid::buildRFFT(OpBuilder &b, Location loc, Value x, int64_t n,
+                              FFTNorm norm) {
+  RankedTensorType type = getTensorType(x);
+  SmallVector<int64_t> shape(type.getShape());
+  shape.back() = n / 2 + 1;
+  auto resultType =
+      RankedTensorType::get(shape, ComplexType::get(type.getElementType()));
+  return RFFTOp::create(b, loc, resultType, x, b.getI64IntegerAttr(n),
+                        FFTNormAttr::get(b.getContext(), norm));
 }

@@ -1,14 +1,16 @@
-//===- TensorBuilders.h - Linalg-on-tensors building blocks ------*- C++ -*-===//
+//===- TensorBuilders.h - Tensor-level building blocks ----------*- C++ -*-===//
 //
 // Small builders shared by the decomposition and expansion passes: every
 // block is written once here (a linear layer, an elementwise map, a
-// reduction, a LayerNorm, reshapes) so that the passes read as the
-// equations they implement. All shapes are static.
+// reduction, a LayerNorm, reshapes, a real FFT) so that the passes read as
+// the equations they implement. All shapes are static.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ORCHID_PASSES_TENSORBUILDERS_H
 #define ORCHID_PASSES_TENSORBUILDERS_H
+
+#include "dialect/OrchidOps.h"
 
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/IR/Builders.h"
@@ -22,8 +24,7 @@ namespace orchid {
 /// (the value has the rank of the iteration space).
 struct MapOperand {
   MapOperand(Value value) : value(value) {}
-  MapOperand(Value value, ArrayRef<unsigned> dims)
-      : value(value), dims(dims) {}
+  MapOperand(Value value, ArrayRef<unsigned> dims) : value(value), dims(dims) {}
   Value value;
   SmallVector<unsigned> dims;
 };
@@ -96,6 +97,9 @@ Value buildComplex(OpBuilder &b, Location loc, Value re, Value im);
 
 /// The real or imaginary part of a complex tensor.
 Value buildRealPart(OpBuilder &b, Location loc, Value value, bool imaginary);
+
+/// `orchid.rfft` of `x` along its innermost axis on `n` points.
+Value buildRFFT(OpBuilder &b, Location loc, Value x, int64_t n, FFTNorm norm);
 
 } // namespace orchid
 } // namespace mlir

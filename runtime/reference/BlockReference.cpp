@@ -11,8 +11,8 @@ namespace {
 using Vec = std::vector<double>;
 
 /// `x W^T + b` for `x` `rows x in`, `W` `out x in` (b may be empty).
-Vec linear(const Vec &x, int64_t rows, int64_t in, const Vec &w,
-           const Vec &b, int64_t out) {
+Vec linear(const Vec &x, int64_t rows, int64_t in, const Vec &w, const Vec &b,
+           int64_t out) {
   Vec y(rows * out);
   for (int64_t r = 0; r < rows; ++r)
     for (int64_t o = 0; o < out; ++o) {
@@ -62,8 +62,7 @@ Vec channelSlice(const Vec &x, int64_t batch, int64_t channels, int64_t len,
   for (int64_t b = 0; b < batch; ++b)
     for (int64_t c = 0; c < count; ++c)
       for (int64_t t = 0; t < len; ++t)
-        y[(b * count + c) * len + t] =
-            x[(b * channels + first + c) * len + t];
+        y[(b * count + c) * len + t] = x[(b * channels + first + c) * len + t];
   return y;
 }
 
@@ -124,18 +123,18 @@ Projected projectAndFilter(const Vec &x, int64_t batch, int64_t len,
   int64_t width = (order + 1) * channels;
   Projected p;
   p.z = linear(x, batch * len, channels, w.inProjWeight, w.inProjBias, width);
-  p.filtered = shortConv(transpose(p.z, batch, len, width),
-                         w.shortFilterWeight, w.shortFilterBias, batch, width,
-                         len, w.shortFilterSize, Padding::Causal);
+  p.filtered = shortConv(transpose(p.z, batch, len, width), w.shortFilterWeight,
+                         w.shortFilterBias, batch, width, len,
+                         w.shortFilterSize, Padding::Causal);
   return p;
 }
 
 /// Gates and convolutions of both blocks, then the output projection:
 /// `v = conv_o(v * x_i)` for `i = N-1 ... 1`, `y = v * x_0 (+ residual)`.
 template <typename ConvFn>
-Vec gateConvolveProject(const Vec &filtered, const Vec &residual,
-                        int64_t batch, int64_t len, int64_t channels,
-                        int64_t order, const BlockWeights &w, ConvFn conv) {
+Vec gateConvolveProject(const Vec &filtered, const Vec &residual, int64_t batch,
+                        int64_t len, int64_t channels, int64_t order,
+                        const BlockWeights &w, ConvFn conv) {
   int64_t width = (order + 1) * channels;
   auto part = [&](int64_t i) {
     return channelSlice(filtered, batch, width, len, i * channels, channels);
@@ -182,8 +181,7 @@ Vec batchedKernel(const Vec &h, int64_t batch, int64_t channels, int64_t len,
 }
 } // namespace
 
-std::vector<double> orchid::ref::positionalEmbedding(int64_t len,
-                                                     int64_t lMax,
+std::vector<double> orchid::ref::positionalEmbedding(int64_t len, int64_t lMax,
                                                      int64_t embDim) {
   int64_t bands = (embDim - 1) / 2;
   Vec emb(len * embDim);
@@ -204,8 +202,7 @@ std::vector<double> orchid::ref::positionalEmbedding(int64_t len,
 std::vector<double> orchid::ref::implicitFilter(const FilterWeights &w,
                                                 const FilterConfig &config,
                                                 int64_t numKernels,
-                                                int64_t channels,
-                                                int64_t len) {
+                                                int64_t channels, int64_t len) {
   assert((len <= config.lMax || config.extrapolate) && "length above l_max");
   int64_t features = numKernels * channels;
   assert(features == w.numFeatures && "filter output size mismatch");
@@ -251,12 +248,10 @@ std::vector<double> orchid::ref::implicitFilter(const FilterWeights &w,
   return kernels;
 }
 
-std::vector<Complex> orchid::ref::condition(const std::vector<double> &a,
-                                            int64_t batch, int64_t len,
-                                            int64_t channels,
-                                            int64_t numKernels, int64_t n,
-                                            const ConditionWeights &w,
-                                            double eps) {
+std::vector<Complex>
+orchid::ref::condition(const std::vector<double> &a, int64_t batch, int64_t len,
+                       int64_t channels, int64_t numKernels, int64_t n,
+                       const ConditionWeights &w, double eps) {
   const auto &p = w.tensors;
   int64_t out = numKernels * channels, bins = n / 2 + 1;
   int64_t k = w.kernelSize;
@@ -269,9 +264,8 @@ std::vector<Complex> orchid::ref::condition(const std::vector<double> &a,
   };
   std::vector<Complex> h(batch * out * bins);
   if (w.kind == ConditionKind::Spectral) {
-    std::vector<Complex> spec =
-        rfft(convNorm(at, channels, len, 1, 0), batch * channels, len, n,
-             Norm::Forward);
+    std::vector<Complex> spec = rfft(convNorm(at, channels, len, 1, 0),
+                                     batch * channels, len, n, Norm::Forward);
     Vec power(spec.size());
     for (size_t j = 0; j < spec.size(); ++j)
       power[j] = std::norm(spec[j]);
@@ -309,10 +303,10 @@ std::vector<Complex> orchid::ref::condition(const std::vector<double> &a,
 }
 
 std::vector<double> orchid::ref::hyenaBlock(const std::vector<double> &x,
-                                       int64_t batch, int64_t len,
-                                       int64_t channels, int64_t order,
-                                       const BlockWeights &w,
-                                       const FilterConfig &filter) {
+                                            int64_t batch, int64_t len,
+                                            int64_t channels, int64_t order,
+                                            const BlockWeights &w,
+                                            const FilterConfig &filter) {
   int64_t numKernels = order - 1;
   Projected p = projectAndFilter(x, batch, len, channels, order, w);
   Vec h = implicitFilter(w.filter, filter, numKernels, channels, len);
@@ -327,11 +321,12 @@ std::vector<double> orchid::ref::hyenaBlock(const std::vector<double> &x,
                              conv);
 }
 
-std::vector<double> orchid::ref::orchidBlock(
-    const std::vector<double> &x, int64_t batch, int64_t len,
-    int64_t channels, int64_t order, ConvMode mode, const OrchidWeights &w,
-    const FilterConfig &filter, const FilterConfig &residualFilter,
-    double eps) {
+std::vector<double>
+orchid::ref::orchidBlock(const std::vector<double> &x, int64_t batch,
+                         int64_t len, int64_t channels, int64_t order,
+                         ConvMode mode, const OrchidWeights &w,
+                         const FilterConfig &filter,
+                         const FilterConfig &residualFilter, double eps) {
   int64_t numKernels = order - 1;
   int64_t n = mode == ConvMode::Circular ? len : 2 * len;
   int64_t bins = n / 2 + 1;
@@ -345,12 +340,12 @@ std::vector<double> orchid::ref::orchidBlock(
       a[r * channels + d] = p.z[r * width + order * channels + d];
   std::vector<Complex> cond =
       condition(a, batch, len, channels, numKernels, n, w.condition, eps);
-  bool timeDomain = mode == ConvMode::Causal &&
-                    w.condition.kind == ConditionKind::Spectral;
+  bool timeDomain =
+      mode == ConvMode::Causal && w.condition.kind == ConditionKind::Spectral;
   Vec condKernel;
   if (timeDomain)
-    condKernel = irfft(cond, batch * numKernels * channels, bins, n, len,
-                       Norm::Forward);
+    condKernel =
+        irfft(cond, batch * numKernels * channels, bins, n, len, Norm::Forward);
 
   Vec h = implicitFilter(w.filter, filter, numKernels, channels, len);
   auto conv = [&](const Vec &v, int64_t o) {

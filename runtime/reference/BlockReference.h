@@ -86,23 +86,23 @@ struct BlockWeights {
   std::vector<double> shortFilterBias;   // (N+1)D
   int64_t shortFilterSize = 3;
   FilterWeights filter;
-  std::vector<double> filterBias; // (N-1)D, interleaved
+  std::vector<double> filterBias;    // (N-1)D, interleaved
   std::vector<double> outProjWeight; // D x D
   std::vector<double> outProjBias;   // D
 };
 
 /// The Hyena operator of order `order` on `x` (`B x L x D`).
 std::vector<double> hyenaBlock(const std::vector<double> &x, int64_t batch,
-                          int64_t len, int64_t channels, int64_t order,
-                          const BlockWeights &weights,
-                          const FilterConfig &filter);
+                               int64_t len, int64_t channels, int64_t order,
+                               const BlockWeights &weights,
+                               const FilterConfig &filter);
 
 /// Orchid's weights: a Hyena block plus a conditioning network and an
 /// optional residual long convolution of the input ("sconv").
 struct OrchidWeights : BlockWeights {
   ConditionWeights condition;
   bool hasResidual = false;
-  FilterWeights residualFilter; // numFeatures = D
+  FilterWeights residualFilter;     // numFeatures = D
   std::vector<double> residualBias; // D
 };
 
@@ -111,11 +111,11 @@ struct OrchidWeights : BlockWeights {
 /// `G_n(F_n(v) K)[:L] + b v` with `K = F_n(h) + H`, except spectral
 /// conditioning in `Causal` mode, which uses `K = F_n(h + G_n(H)[:L])`.
 std::vector<double> orchidBlock(const std::vector<double> &x, int64_t batch,
-                           int64_t len, int64_t channels, int64_t order,
-                           ConvMode mode, const OrchidWeights &weights,
-                           const FilterConfig &filter,
-                           const FilterConfig &residualFilter,
-                           double eps = 1e-5);
+                                int64_t len, int64_t channels, int64_t order,
+                                ConvMode mode, const OrchidWeights &weights,
+                                const FilterConfig &filter,
+                                const FilterConfig &residualFilter,
+                                double eps = 1e-5);
 
 } // namespace ref
 } // namespace orchid

@@ -189,8 +189,8 @@ TEST(BlockReference, HyenaWithIdentityWeightsIsACausalConvolution) {
     Vec expected = convolve(u, h, w.filterBias, channels, len, false, 1.0);
     for (int64_t d = 0; d < channels; ++d)
       for (int64_t t = 0; t < len; ++t)
-        EXPECT_NEAR(y[(b * len + t) * channels + d],
-                    expected[d * len + t], 1e-12);
+        EXPECT_NEAR(y[(b * len + t) * channels + d], expected[d * len + t],
+                    1e-12);
   }
 }
 
@@ -274,8 +274,8 @@ TEST(BlockReference, ConditioningIsShiftInvariant) {
           condition(a, batch, len, channels, numKernels, len, w);
       std::vector<Complex> hs =
           condition(shifted, batch, len, channels, numKernels, len, w);
-      ASSERT_EQ(h.size(), size_t(batch * numKernels * channels *
-                                 (len / 2 + 1)));
+      ASSERT_EQ(h.size(),
+                size_t(batch * numKernels * channels * (len / 2 + 1)));
       EXPECT_LT(relativeL2Error(hs, h), 1e-12);
 
       // A centred conv with side taps sees the zero padding: the shift
@@ -303,8 +303,8 @@ TEST(BlockReference, OrchidWithoutConditioningIsAScaledConvolution) {
       OrchidWeights w;
       static_cast<BlockWeights &>(w) = identityBlock(channels, 2, 20);
       w.condition = randomCondition(kind, channels, 1, 21, false);
-      w.condition.tensors[w.condition.tensors.size() - 2].assign(
-          2 * channels, 0.0);
+      w.condition.tensors[w.condition.tensors.size() - 2].assign(2 * channels,
+                                                                 0.0);
       w.condition.tensors.back().assign(2 * channels, 0.0);
       FilterConfig config;
       config.lMax = len;
@@ -336,17 +336,18 @@ TEST(BlockReference, OrchidResidualConvolvesTheInput) {
   const int64_t len = 6, channels = 2;
   OrchidWeights w;
   static_cast<BlockWeights &>(w) = identityBlock(channels, 2, 30);
-  w.condition = randomCondition(ConditionKind::Spectral, channels, 1, 31, false);
+  w.condition =
+      randomCondition(ConditionKind::Spectral, channels, 1, 31, false);
   FilterConfig config;
   config.lMax = len;
   Vec x = randomVector(len * channels, 32);
   Vec base = orchidBlock(x, 1, len, channels, 2, ConvMode::Circular, w, config,
-                    config);
+                         config);
   w.hasResidual = true;
   w.residualFilter = randomFilter(channels, 33);
   w.residualBias = randomVector(channels, 34);
   Vec y = orchidBlock(x, 1, len, channels, 2, ConvMode::Circular, w, config,
-                 config);
+                      config);
   Vec hr = implicitFilter(w.residualFilter, config, 1, channels, len);
   Vec expected = convolve(swapInner(x, 1, len, channels), hr, w.residualBias,
                           channels, len, true, 1.0 / len);
