@@ -27,6 +27,11 @@ void buildOrchidCPUPipeline(OpPassManager &pm,
 /// Registers `--orchid-cpu-pipeline` and the CPU conversion passes.
 void registerOrchidCPULowering();
 
+/// Adds what running the pipeline and translating its output needs: the
+/// dialects it produces, the bufferization models of the upstream dialects
+/// and the LLVM IR translations (builtin, LLVM, OpenMP).
+void registerOrchidCPUDialects(DialectRegistry &registry);
+
 } // namespace orchid
 } // namespace mlir
 

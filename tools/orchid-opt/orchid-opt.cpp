@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialect/OrchidDialect.h"
+#include "lowering/CPU/Pipelines.h"
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -24,6 +25,8 @@ int main(int argc, char **argv) {
                   mlir::linalg::LinalgDialect, mlir::tensor::TensorDialect>();
   mlir::registerTransformsPasses();
   mlir::orchid::registerOrchidPasses();
+  mlir::orchid::registerOrchidCPUDialects(registry);
+  mlir::orchid::registerOrchidCPULowering();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "Orchid optimizer driver\n", registry));
 }

@@ -1,0 +1,446 @@
+//===- FFTCodegen.cpp - Generated mixed-radix FFT kernels ----------------===//
+//
+// Stockham auto-sort FFT (ping-pong buffers, natural order, no bit
+// reversal). For sub-length N, stride s and radix r with m = N / r, a stage
+// reads a_j = x[q + s (p + j m)], computes b = DFT_r(a) and writes
+// y[q + s (r p + k)] = b_k w_N^{p k}. Butterflies are unrolled straight-line
+// code whose constant coefficients are folded when they are 0 or +-1.
+// Lengths with a prime factor above kMaxButterflyPrime go through Bluestein's
+// chirp-z transform on a 2^a 3^b 5^c grid. Twiddles, chirps and the chirp
+// filter spectrum are computed in double precision and rounded once to f32.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lowering/CPU/FFTCodegen.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/SymbolTable.h"
+
+#include "llvm/Support/MathExtras.h"
+#include <complex>
+
+using namespace mlir;
+using namespace mlir::orchid;
+using namespace mlir::orchid::cpu;
+
+using CDouble = std::complex<double>;
+
+static int64_t largestPrimeFactor(int64_t n) {
+  int64_t largest = 1;
+  for (int64_t p = 2; p * p <= n; ++p)
+    while (n % p == 0) {
+      largest = p;
+      n /= p;
+    }
+  return n > 1 ? n : largest;
+}
+
+static bool isSmooth(int64_t n) { return largestPrimeFactor(n) <= 5; }
+
+/// Size of the cyclic convolution that evaluates an n-point Bluestein DFT.
+static int64_t getBluesteinSize(int64_t n) {
+  int64_t m = 2 * n - 1;
+  while (!isSmooth(m))
+    ++m;
+  return m;
+}
+
+bool cpu::needsBluestein(int64_t n) {
+  return largestPrimeFactor(n) > kMaxButterflyPrime;
+}
+
+SmallVector<int64_t> cpu::getRadices(int64_t n) {
+  SmallVector<int64_t> radices;
+  if (needsBluestein(n))
+    return radices;
+  for (int64_t r : {8, 4, 2, 5, 3})
+    for (; n % r == 0; n /= r)
+      radices.push_back(r);
+  for (int64_t p = 7; n > 1; p += 2)
+    for (; n % p == 0; n /= p)
+      radices.push_back(p);
+  return radices;
+}
+
+int64_t cpu::getFFTScratchRows(int64_t n) {
+  return needsBluestein(n) ? 2 * getBluesteinSize(n) : n;
+}
+
+MemRefType cpu::getLaneBufferType(MLIRContext *ctx) {
+  return MemRefType::get({ShapedType::kDynamic, kLanes}, Float32Type::get(ctx));
+}
+
+Value cpu::allocLaneBuffer(OpBuilder &b, Location loc, int64_t rows) {
+  auto type = MemRefType::get({rows, kLanes}, b.getF32Type());
+  Value alloc = memref::AllocOp::create(b, loc, type, b.getI64IntegerAttr(64));
+  return memref::CastOp::create(b, loc, getLaneBufferType(b.getContext()),
+                                alloc);
+}
+
+Value cpu::collapseToRows(OpBuilder &b, Location loc, Value memref) {
+  auto type = cast<MemRefType>(memref.getType());
+  int64_t rank = type.getRank();
+  if (rank == 2)
+    return memref;
+  if (rank == 1) {
+    auto rowType =
+        MemRefType::get({1, type.getDimSize(0)}, type.getElementType());
+    return memref::ExpandShapeOp::create(b, loc, rowType, memref,
+                                         {ReassociationIndices{0, 1}});
+  }
+  ReassociationIndices leading;
+  for (int64_t i = 0; i < rank - 1; ++i)
+    leading.push_back(i);
+  return memref::CollapseShapeOp::create(
+      b, loc, memref, {leading, ReassociationIndices{rank - 1}});
+}
+
+/// exp(sign * 2 pi i k / r), exact when it is 1, -1, i or -i.
+static CDouble unitRoot(int64_t k, int64_t r, int sign) {
+  k %= r;
+  if ((4 * k) % r == 0) {
+    static const CDouble quarter[] = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
+    CDouble w = quarter[4 * k / r];
+    return sign < 0 ? std::conj(w) : w;
+  }
+  double angle = sign * 2 * llvm::numbers::pi * double(k) / double(r);
+  return {std::cos(angle), std::sin(angle)};
+}
+
+/// Double-precision mixed-radix DFT used only to precompute constants.
+static std::vector<CDouble> referenceFFT(const std::vector<CDouble> &x,
+                                         int sign) {
+  int64_t n = x.size();
+  if (n == 1)
+    return x;
+  int64_t p = 2;
+  while (n % p)
+    ++p;
+  int64_t m = n / p;
+  std::vector<std::vector<CDouble>> subs;
+  for (int64_t j = 0; j < p; ++j) {
+    std::vector<CDouble> sub(m);
+    for (int64_t t = 0; t < m; ++t)
+      sub[t] = x[t * p + j];
+    subs.push_back(referenceFFT(sub, sign));
+  }
+  std::vector<CDouble> out(n);
+  for (int64_t k = 0; k < n; ++k)
+    for (int64_t j = 0; j < p; ++j)
+      out[k] += unitRoot((j * k) % n, n, sign) * subs[j][k % m];
+  return out;
+}
+
+/// Returns a `memref.get_global` of a private constant f32 table, creating
+/// the global on first use.
+static Value getConstantTable(OpBuilder &b, Location loc, ModuleOp module,
+                              StringRef name, ArrayRef<float> values) {
+  auto type = MemRefType::get({int64_t(values.size())}, b.getF32Type());
+  if (!SymbolTable::lookupSymbolIn(module, name)) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    auto tensorType = RankedTensorType::get(type.getShape(), b.getF32Type());
+    memref::GlobalOp::create(b, loc, name, b.getStringAttr("private"), type,
+                             DenseElementsAttr::get(tensorType, values),
+                             /*constant=*/true, b.getI64IntegerAttr(64));
+  }
+  return memref::GetGlobalOp::create(b, loc, type, name);
+}
+
+namespace {
+/// A complex value held in two vector<16xf32> (one channel per lane).
+struct Cx {
+  Value re, im;
+};
+
+/// Rows [offset, ...) of a pair of split re/im lane buffers.
+struct LaneRef {
+  Value re, im;
+  int64_t offset;
+  bool operator==(const LaneRef &other) const {
+    return re == other.re && offset == other.offset;
+  }
+};
+
+/// A complex constant table (split planes) in memory.
+struct Table {
+  Value re, im;
+};
+
+/// Emits vector code for 16-lane FFTs at the builder's insertion point.
+class FFTEmitter {
+public:
+  FFTEmitter(OpBuilder &b, Location loc, ModuleOp module)
+      : b(b), loc(loc), module(module),
+        vecType(VectorType::get({kLanes}, b.getF32Type())) {}
+
+  /// Transforms n rows of `x` using `scratch`; returns where the result is.
+  LaneRef stockham(LaneRef x, LaneRef scratch, int64_t n, int sign) {
+    Table twiddles = getTwiddles(n);
+    int64_t subLength = n, stride = 1;
+    for (int64_t radix : getRadices(n)) {
+      emitStage(x, scratch, twiddles, n, subLength, stride, radix, sign);
+      std::swap(x, scratch);
+      subLength /= radix;
+      stride *= radix;
+    }
+    return x;
+  }
+
+  /// Transforms n rows of `x` in place by Bluestein's algorithm; `scratch`
+  /// holds two grids of the fast convolution size.
+  void bluestein(LaneRef x, LaneRef scratch, int64_t n, int sign) {
+    int64_t m = getBluesteinSize(n);
+    std::string suffix = std::to_string(n) + (sign < 0 ? "_fwd" : "_inv");
+    // w_j = exp(sign i pi j^2 / n), with j^2 reduced mod 2n for accuracy.
+    std::vector<CDouble> chirp(n);
+    for (int64_t j = 0; j < n; ++j)
+      chirp[j] = unitRoot((j * j) % (2 * n), 2 * n, sign);
+    std::vector<CDouble> filter(m);
+    for (int64_t j = 0; j < n; ++j) {
+      filter[j] = std::conj(chirp[j]);
+      if (j > 0)
+        filter[m - j] = std::conj(chirp[j]);
+    }
+    std::vector<CDouble> filterSpectrum = referenceFFT(filter, -1);
+    for (CDouble &v : filterSpectrum)
+      v /= double(m);
+    Table chirpTable = getTable("__orchid_chirp_" + suffix, chirp);
+    Table filterTable =
+        getTable("__orchid_chirp_filter_" + suffix, filterSpectrum);
+
+    LaneRef grid{scratch.re, scratch.im, scratch.offset};
+    LaneRef other{scratch.re, scratch.im, scratch.offset + m};
+    forLoop(0, n, [&](Value j) {
+      store(grid, j, mul(load(x, j), loadConstant(chirpTable, j)));
+    });
+    Cx zero{splat(0.0), splat(0.0)};
+    forLoop(n, m, [&](Value j) { store(grid, j, zero); });
+    LaneRef spectrum = stockham(grid, other, m, -1);
+    forLoop(0, m, [&](Value k) {
+      store(spectrum, k, mul(load(spectrum, k), loadConstant(filterTable, k)));
+    });
+    LaneRef conv = stockham(spectrum, spectrum == grid ? other : grid, m, 1);
+    forLoop(0, n, [&](Value k) {
+      store(x, k, mul(load(conv, k), loadConstant(chirpTable, k)));
+    });
+  }
+
+  void copy(LaneRef from, LaneRef to, int64_t rows) {
+    forLoop(0, rows, [&](Value i) { store(to, i, load(from, i)); });
+  }
+
+private:
+  Value index(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
+  Value splat(double v) {
+    return arith::ConstantOp::create(b, loc,
+                                     DenseElementsAttr::get(vecType, float(v)));
+  }
+  arith::FastMathFlags fm() { return arith::FastMathFlags::contract; }
+  Value addf(Value x, Value y) {
+    return arith::AddFOp::create(b, loc, x, y, fm());
+  }
+  Value subf(Value x, Value y) {
+    return arith::SubFOp::create(b, loc, x, y, fm());
+  }
+  Value mulf(Value x, Value y) {
+    return arith::MulFOp::create(b, loc, x, y, fm());
+  }
+  Value negf(Value x) { return arith::NegFOp::create(b, loc, x, fm()); }
+  Cx add(Cx x, Cx y) { return {addf(x.re, y.re), addf(x.im, y.im)}; }
+  Cx sub(Cx x, Cx y) { return {subf(x.re, y.re), subf(x.im, y.im)}; }
+  Cx mul(Cx x, Cx y) {
+    return {subf(mulf(x.re, y.re), mulf(x.im, y.im)),
+            addf(mulf(x.re, y.im), mulf(x.im, y.re))};
+  }
+  /// x * c, without multiplications by 0 or +-1.
+  Cx mulConst(Cx x, CDouble c) {
+    if (c == CDouble(1, 0))
+      return x;
+    if (c == CDouble(-1, 0))
+      return {negf(x.re), negf(x.im)};
+    if (c == CDouble(0, 1))
+      return {negf(x.im), x.re};
+    if (c == CDouble(0, -1))
+      return {x.im, negf(x.re)};
+    return mul(x, {splat(c.real()), splat(c.imag())});
+  }
+
+  Value row(LaneRef ref, Value i) {
+    if (ref.offset == 0)
+      return i;
+    return arith::AddIOp::create(b, loc, i, index(ref.offset));
+  }
+  Cx load(LaneRef ref, Value i) {
+    Value r = row(ref, i), c0 = index(0);
+    return {vector::LoadOp::create(b, loc, vecType, ref.re, ValueRange{r, c0}),
+            vector::LoadOp::create(b, loc, vecType, ref.im, ValueRange{r, c0})};
+  }
+  void store(LaneRef ref, Value i, Cx v) {
+    Value r = row(ref, i), c0 = index(0);
+    vector::StoreOp::create(b, loc, v.re, ref.re, ValueRange{r, c0});
+    vector::StoreOp::create(b, loc, v.im, ref.im, ValueRange{r, c0});
+  }
+  Cx loadConstant(Table table, Value i) {
+    Value re = memref::LoadOp::create(b, loc, table.re, i);
+    Value im = memref::LoadOp::create(b, loc, table.im, i);
+    return {vector::BroadcastOp::create(b, loc, vecType, re),
+            vector::BroadcastOp::create(b, loc, vecType, im)};
+  }
+
+  /// Emits `for i in [lb, ub)`; a single iteration is emitted inline.
+  void forLoop(int64_t lb, int64_t ub, function_ref<void(Value)> body) {
+    if (ub <= lb)
+      return;
+    if (ub - lb == 1) {
+      body(index(lb));
+      return;
+    }
+    auto loop = scf::ForOp::create(b, loc, index(lb), index(ub), index(1));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    body(loop.getInductionVar());
+  }
+
+  Table getTable(const std::string &name, ArrayRef<CDouble> values) {
+    SmallVector<float> re, im;
+    for (CDouble v : values) {
+      re.push_back(float(v.real()));
+      im.push_back(float(v.imag()));
+    }
+    return {getConstantTable(b, loc, module, name + "_re", re),
+            getConstantTable(b, loc, module, name + "_im", im)};
+  }
+  /// w_n^j = exp(-2 pi i j / n) for j < n; inverse stages conjugate it.
+  Table getTwiddles(int64_t n) {
+    std::vector<CDouble> values(n);
+    for (int64_t j = 0; j < n; ++j)
+      values[j] = unitRoot(j, n, -1);
+    return getTable("__orchid_twiddle_" + std::to_string(n), values);
+  }
+
+  /// Straight-line DFT of v.size() points: radix-2 splits for even sizes,
+  /// the symmetric (j, r - j) form for odd primes.
+  SmallVector<Cx> butterfly(ArrayRef<Cx> v, int sign) {
+    int64_t r = v.size();
+    if (r == 1)
+      return SmallVector<Cx>(v);
+    SmallVector<Cx> out(r);
+    if (r % 2 == 0) {
+      SmallVector<Cx> evens, odds;
+      for (int64_t j = 0; j < r; j += 2) {
+        evens.push_back(v[j]);
+        odds.push_back(v[j + 1]);
+      }
+      SmallVector<Cx> e = butterfly(evens, sign), o = butterfly(odds, sign);
+      for (int64_t k = 0; k < r / 2; ++k) {
+        Cx t = mulConst(o[k], unitRoot(k, r, sign));
+        out[k] = add(e[k], t);
+        out[k + r / 2] = sub(e[k], t);
+      }
+      return out;
+    }
+    int64_t half = (r - 1) / 2;
+    SmallVector<Cx> sums, diffs;
+    Cx total = v[0];
+    for (int64_t j = 1; j <= half; ++j) {
+      sums.push_back(add(v[j], v[r - j]));
+      diffs.push_back(sub(v[j], v[r - j]));
+      total = add(total, sums.back());
+    }
+    out[0] = total;
+    for (int64_t k = 1; k <= half; ++k) {
+      Cx a = v[0];
+      Value bRe, bIm;
+      for (int64_t j = 1; j <= half; ++j) {
+        double angle = 2 * llvm::numbers::pi * double(j * k % r) / double(r);
+        Value c = splat(std::cos(angle)), s = splat(std::sin(angle));
+        a = add(a, {mulf(sums[j - 1].re, c), mulf(sums[j - 1].im, c)});
+        Value tRe = mulf(diffs[j - 1].re, s), tIm = mulf(diffs[j - 1].im, s);
+        bRe = bRe ? addf(bRe, tRe) : tRe;
+        bIm = bIm ? addf(bIm, tIm) : tIm;
+      }
+      // sign * i * B
+      Cx ib = sign < 0 ? Cx{bIm, negf(bRe)} : Cx{negf(bIm), bRe};
+      out[k] = add(a, ib);
+      out[r - k] = sub(a, ib);
+    }
+    return out;
+  }
+
+  void emitStage(LaneRef src, LaneRef dst, Table twiddles, int64_t n,
+                 int64_t subLength, int64_t stride, int64_t radix, int sign) {
+    int64_t m = subLength / radix;
+    int64_t twiddleStep = n / subLength;
+    forLoop(0, m, [&](Value p) {
+      // w_N^{p k} = w_n^{p k n / N}; p k < N keeps the index below n.
+      SmallVector<Cx> w(radix);
+      if (m > 1) {
+        for (int64_t k = 1; k < radix; ++k) {
+          Value idx = arith::MulIOp::create(b, loc, p, index(k * twiddleStep));
+          Value re = memref::LoadOp::create(b, loc, twiddles.re, idx);
+          Value im = memref::LoadOp::create(b, loc, twiddles.im, idx);
+          if (sign > 0)
+            im = arith::NegFOp::create(b, loc, im);
+          w[k] = {vector::BroadcastOp::create(b, loc, vecType, re),
+                  vector::BroadcastOp::create(b, loc, vecType, im)};
+        }
+      }
+      Value inBase = arith::MulIOp::create(b, loc, p, index(stride));
+      Value outBase = arith::MulIOp::create(b, loc, p, index(stride * radix));
+      forLoop(0, stride, [&](Value q) {
+        Value in = arith::AddIOp::create(b, loc, inBase, q);
+        Value out = arith::AddIOp::create(b, loc, outBase, q);
+        SmallVector<Cx> a;
+        for (int64_t j = 0; j < radix; ++j)
+          a.push_back(load(
+              src, arith::AddIOp::create(b, loc, in, index(stride * j * m))));
+        SmallVector<Cx> y = butterfly(a, sign);
+        for (int64_t k = 0; k < radix; ++k) {
+          Cx v = (k == 0 || m == 1) ? y[k] : mul(y[k], w[k]);
+          store(dst, arith::AddIOp::create(b, loc, out, index(stride * k)), v);
+        }
+      });
+    });
+  }
+
+  OpBuilder &b;
+  Location loc;
+  ModuleOp module;
+  VectorType vecType;
+};
+} // namespace
+
+func::FuncOp cpu::getOrCreateFFTFunction(ModuleOp module, int64_t n,
+                                         bool inverse) {
+  std::string name =
+      "__orchid_fft_" + std::to_string(n) + (inverse ? "_inv" : "_fwd");
+  if (auto func = module.lookupSymbol<func::FuncOp>(name))
+    return func;
+  MLIRContext *ctx = module.getContext();
+  Location loc = NameLoc::get(StringAttr::get(ctx, name));
+  OpBuilder b = OpBuilder::atBlockEnd(module.getBody());
+  Type laneType = getLaneBufferType(ctx);
+  auto funcType = FunctionType::get(ctx, SmallVector<Type>(4, laneType), {});
+  auto func = func::FuncOp::create(b, loc, name, funcType);
+  func.setPrivate();
+  Block *entry = func.addEntryBlock();
+  b.setInsertionPointToStart(entry);
+
+  FFTEmitter emitter(b, loc, module);
+  LaneRef x{entry->getArgument(0), entry->getArgument(1), 0};
+  LaneRef scratch{entry->getArgument(2), entry->getArgument(3), 0};
+  int sign = inverse ? 1 : -1;
+  if (needsBluestein(n)) {
+    emitter.bluestein(x, scratch, n, sign);
+  } else {
+    LaneRef result = emitter.stockham(x, scratch, n, sign);
+    if (!(result == x))
+      emitter.copy(result, x, n);
+  }
+  func::ReturnOp::create(b, loc);
+  return func;
+}

@@ -1,0 +1,108 @@
+//===- Passes.td - Orchid CPU conversion passes ------------*- tablegen -*-===//
+
+#ifndef ORCHID_LOWERING_CPU_PASSES_TD
+#define ORCHID_LOWERING_CPU_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def OrchidConvertFFTToLoops : Pass<"orchid-convert-fft-to-loops",
+                                   "::mlir::ModuleOp"> {
+  let summary = "Lower orchid.rfft and orchid.irfft to generated vector FFT code";
+  let description = [{
+    Replaces each `orchid.rfft` / `orchid.irfft` on tensors by buffer code:
+    the operands are read through `bufferization.to_buffer`, the result is a
+    fresh `memref.alloc` handed back with `bufferization.to_tensor restrict`,
+    and the rows (all leading axes) are processed in tiles of 16 under an
+    `scf.parallel`. Each tile is transposed into a `[n][16]` lane buffer (one
+    signal per lane of a `vector<16xf32>`) and transformed by a private
+    function `@__orchid_fft_<n>_{fwd,inv}` generated for that size: a
+    Stockham mixed-radix FFT (radices 8, 4, 2, 5, 3 and odd primes up to 13)
+    with twiddles in `memref.global` constants, or Bluestein's chirp-z
+    algorithm when `n` has a larger prime factor.
+
+    ```mlir
+    %X = orchid.rfft %x size 8 : tensor<4x8xf32> -> tensor<4x5xcomplex<f32>>
+    // becomes
+    %b = bufferization.to_buffer %x read_only : ...
+    %o = memref.alloc() : memref<4x5xcomplex<f32>>
+    scf.parallel (%tile) = ... {
+      ... func.call @__orchid_fft_8_fwd(...)
+    }
+    %X = bufferization.to_tensor %o restrict : ...
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
+    "::mlir::complex::ComplexDialect", "::mlir::func::FuncDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect"];
+}
+
+def OrchidConvertSpectralConvToLoops
+    : Pass<"orchid-convert-spectral-conv-to-loops", "::mlir::ModuleOp"> {
+  let summary = "Lower orchid.spectral_conv to a fused per-tile FFT kernel";
+  let description = [{
+    Each `(batch, 16-channel tile)` of an `orchid.spectral_conv` becomes one
+    iteration of an `scf.parallel`: transpose and zero-pad the input into a
+    lane buffer, forward FFT, multiply by the (Hermitian-extended) kernel
+    spectrum, inverse FFT, optional folding modulo L (`wrap`), then scale,
+    add `bias * u` and write the valid channels back. The whole convolution
+    makes a single pass over the input and output in memory. Buffer handling
+    is as in `orchid-convert-fft-to-loops`.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
+    "::mlir::complex::ComplexDialect", "::mlir::func::FuncDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect"];
+}
+
+def OrchidConvertShortConvToLinalg
+    : Pass<"orchid-convert-short-conv-to-linalg"> {
+  let summary = "Lower orchid.short_conv to tensor.pad and linalg.generic";
+  let description = [{
+    Rewrites the depthwise short convolution as a zero `tensor.pad` of the
+    sequence axis, a bias broadcast and one `linalg.generic` with a
+    reduction over the K taps, so that it follows generic linalg code
+    through bufferization and loop lowering.
+
+    ```mlir
+    %y = orchid.short_conv causal %x, %w, %b : ...
+    // becomes
+    %p = tensor.pad %x low[0, 0, 2] high[0, 0, 0] { ... }
+    %i = linalg.generic ... // broadcast %b
+    %y = linalg.generic {iterator_types = ["parallel", "parallel",
+                          "parallel", "reduction"]} ins(%p, %w) outs(%i)
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
+def OrchidInlineAllocaScopes
+    : Pass<"orchid-inline-alloca-scopes", "::mlir::ModuleOp"> {
+  let summary = "Inline memref.alloca_scope ops that hold no stack allocation";
+  let description = [{
+    `convert-scf-to-openmp` wraps every parallel iteration in a
+    `memref.alloca_scope`. Upstream canonicalization keeps a scope whose body
+    calls a function (the callee might allocate on the stack of the caller,
+    in its view), and `convert-scf-to-cf` then splits the scope's body into
+    several blocks, which the op does not allow. A scope only releases
+    `memref.alloca`s nested in it (a callee's allocations live in the
+    callee's frame), so a scope without any nested `memref.alloca` can be
+    inlined into its parent.
+  }];
+}
+
+def OrchidEmitCInterface : Pass<"orchid-emit-c-interface", "::mlir::ModuleOp"> {
+  let summary = "Mark public functions with llvm.emit_c_interface";
+  let description = [{
+    Adds the `llvm.emit_c_interface` unit attribute to every public
+    `func.func` with a body, so that `convert-func-to-llvm` emits a
+    `_mlir_ciface_<name>` wrapper taking memref descriptors by pointer, the
+    entry point JIT drivers call.
+  }];
+}
+
+#endif // ORCHID_LOWERING_CPU_PASSES_TD

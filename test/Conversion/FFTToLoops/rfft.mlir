@@ -1,0 +1,80 @@
+// RUN: orchid-opt %s -orchid-convert-fft-to-loops -split-input-file | FileCheck %s
+
+// n = 8 is one radix-8 Stockham stage: the butterfly is straight-line code
+// whose only non-trivial constant is cos(pi/4).
+// CHECK-DAG: memref.global "private" constant @__orchid_twiddle_8_re : memref<8xf32> = dense<[1.000000e+00, 0.707106769, 0.000000e+00, -0.707106769, -1.000000e+00, -0.707106769, 0.000000e+00, 0.707106769]>
+// CHECK-DAG: memref.global "private" constant @__orchid_twiddle_8_im
+// CHECK-LABEL: func.func @rfft8
+// CHECK-SAME: (%[[X:.*]]: tensor<5x8xf32>)
+// CHECK: %[[B:.*]] = bufferization.to_buffer %[[X]] read_only
+// CHECK: %[[O:.*]] = memref.alloc() : memref<5x5xcomplex<f32>>
+// CHECK: scf.parallel
+// CHECK: call @__orchid_fft_8_fwd
+// CHECK: complex.create
+// CHECK: bufferization.to_tensor %[[O]] restrict
+// CHECK-LABEL: func.func private @__orchid_fft_8_fwd
+// CHECK-SAME: memref<?x16xf32>
+// CHECK-NOT: scf.for
+// CHECK: arith.constant dense<0.707106769> : vector<16xf32>
+// CHECK-COUNT-16: vector.store {{.*}} : memref<?x16xf32>, vector<16xf32>
+// CHECK: return
+func.func @rfft8(%x: tensor<5x8xf32>) -> tensor<5x5xcomplex<f32>> {
+  %X = orchid.rfft %x size 8 : tensor<5x8xf32> -> tensor<5x5xcomplex<f32>>
+  return %X : tensor<5x5xcomplex<f32>>
+}
+
+// -----
+
+// n = 12 = 4 * 3: a radix-4 stage with loaded twiddles, then a radix-3
+// stage whose butterfly uses cos(2 pi / 3) and sin(2 pi / 3).
+// CHECK-LABEL: func.func @rfft12
+// CHECK: call @__orchid_fft_12_fwd
+// CHECK-LABEL: func.func private @__orchid_fft_12_fwd
+// CHECK: scf.for
+// CHECK: memref.load {{.*}} : memref<12xf32>
+// CHECK: vector.broadcast
+// CHECK: arith.constant dense<-5.000000e-01> : vector<16xf32>
+// CHECK: arith.constant dense<0.866025388> : vector<16xf32>
+func.func @rfft12(%x: tensor<2x3x12xf32>) -> tensor<2x3x7xcomplex<f32>> {
+  %X = orchid.rfft %x size 12 : tensor<2x3x12xf32> -> tensor<2x3x7xcomplex<f32>>
+  return %X : tensor<2x3x7xcomplex<f32>>
+}
+
+// -----
+
+// n = 30 = 2 * 5 * 3: three stages, radix 2, 5 and 3.
+// CHECK-LABEL: func.func private @__orchid_fft_30_fwd
+// CHECK-COUNT-2: scf.for
+// CHECK: arith.constant dense<3.090170e-01> : vector<16xf32>
+// CHECK: arith.constant dense<0.95105654> : vector<16xf32>
+// CHECK: arith.constant dense<-5.000000e-01> : vector<16xf32>
+func.func @rfft30(%x: tensor<4x20xf32>) -> tensor<4x16xcomplex<f32>> {
+  %X = orchid.rfft %x size 30 norm forward : tensor<4x20xf32> -> tensor<4x16xcomplex<f32>>
+  return %X : tensor<4x16xcomplex<f32>>
+}
+
+// -----
+
+// n = 34 = 2 * 17 has a prime factor above 13: Bluestein's algorithm with
+// precomputed chirps on a 72-point (2^3 3^2) convolution grid.
+// CHECK-DAG: memref.global "private" constant @__orchid_chirp_34_fwd_re : memref<34xf32>
+// CHECK-DAG: memref.global "private" constant @__orchid_chirp_filter_34_fwd_re : memref<72xf32>
+// CHECK-DAG: memref.global "private" constant @__orchid_twiddle_72_re : memref<72xf32>
+// CHECK-LABEL: func.func private @__orchid_fft_34_fwd
+// CHECK: memref.get_global @__orchid_chirp_34_fwd_re
+// CHECK: memref.get_global @__orchid_chirp_filter_34_fwd_re
+// CHECK: memref.get_global @__orchid_twiddle_72_re
+func.func @rfft34(%x: tensor<1x34xf32>) -> tensor<1x18xcomplex<f32>> {
+  %X = orchid.rfft %x size 34 : tensor<1x34xf32> -> tensor<1x18xcomplex<f32>>
+  return %X : tensor<1x18xcomplex<f32>>
+}
+
+// -----
+
+// A prime length, 12289, also goes through Bluestein (grid 25000 = 2^3 5^5).
+// CHECK-LABEL: func.func private @__orchid_fft_12289_fwd
+// CHECK: memref.get_global @__orchid_twiddle_25000_re : memref<25000xf32>
+func.func @rfft_prime(%x: tensor<12289xf32>) -> tensor<6145xcomplex<f32>> {
+  %X = orchid.rfft %x size 12289 : tensor<12289xf32> -> tensor<6145xcomplex<f32>>
+  return %X : tensor<6145xcomplex<f32>>
+}

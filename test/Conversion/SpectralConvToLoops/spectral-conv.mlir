@@ -1,0 +1,38 @@
+// RUN: orchid-opt %s -orchid-convert-spectral-conv-to-loops -split-input-file | FileCheck %s
+
+// One parallel iteration per (batch, 16-channel tile) runs the whole fused
+// kernel: transpose, forward FFT, spectrum product, inverse FFT, skip term.
+// CHECK-LABEL: func.func @spectral_conv
+// CHECK-DAG: %[[U:.*]] = bufferization.to_buffer %{{.*}} read_only : tensor<2x37x8xf32>
+// CHECK-DAG: %[[K:.*]] = bufferization.to_buffer %{{.*}} read_only : tensor<37x9xcomplex<f32>>
+// CHECK: %[[O:.*]] = memref.alloc() : memref<2x37x8xf32>
+// CHECK: scf.parallel (%{{.*}}, %{{.*}}) = (%c0, %c0) to (%c2, %c3)
+// CHECK: arith.minsi
+// CHECK: call @__orchid_fft_16_fwd
+// CHECK: arith.mulf {{.*}} : vector<16xf32>
+// CHECK: call @__orchid_fft_16_inv
+// CHECK: arith.constant 6.250000e-02 : f32
+// CHECK: memref.store {{.*}}, %[[O]]
+// CHECK: bufferization.to_tensor %[[O]] restrict
+func.func @spectral_conv(%u: tensor<2x37x8xf32>, %K: tensor<37x9xcomplex<f32>>,
+                         %b: tensor<37xf32>) -> tensor<2x37x8xf32> {
+  %y = orchid.spectral_conv %u, %K, %b size 16
+      : tensor<2x37x8xf32>, tensor<37x9xcomplex<f32>>, tensor<37xf32> -> tensor<2x37x8xf32>
+  return %y : tensor<2x37x8xf32>
+}
+
+// -----
+
+// `wrap` folds z[t + L] onto z[t] with vector adds before the write-back;
+// a per-batch spectrum is indexed by the batch as well.
+// CHECK-LABEL: func.func @spectral_conv_wrap
+// CHECK: call @__orchid_fft_12_inv
+// CHECK: %[[Z:.*]] = vector.load
+// CHECK: %[[Z6:.*]] = vector.load
+// CHECK: arith.addf %[[Z]], %[[Z6]] : vector<16xf32>
+func.func @spectral_conv_wrap(%u: tensor<2x4x6xf32>, %K: tensor<2x4x7xcomplex<f32>>,
+                              %b: tensor<4xf32>) -> tensor<2x4x6xf32> {
+  %y = orchid.spectral_conv %u, %K, %b size 12 wrap
+      : tensor<2x4x6xf32>, tensor<2x4x7xcomplex<f32>>, tensor<4xf32> -> tensor<2x4x6xf32>
+  return %y : tensor<2x4x6xf32>
+}
