@@ -7,6 +7,7 @@
 
 #include "dialect/OrchidDialect.h"
 #include "lowering/CPU/Pipelines.h"
+#include "lowering/GPU/Pipelines.h"
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -27,6 +28,8 @@ int main(int argc, char **argv) {
   mlir::orchid::registerOrchidPasses();
   mlir::orchid::registerOrchidCPUDialects(registry);
   mlir::orchid::registerOrchidCPULowering();
+  mlir::orchid::registerOrchidGPUDialects(registry);
+  mlir::orchid::registerOrchidGPULowering();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "Orchid optimizer driver\n", registry));
 }

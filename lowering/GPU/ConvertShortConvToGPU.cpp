@@ -1,0 +1,118 @@
+//===- ConvertShortConvToGPU.cpp - short_conv to gpu.launch ---------------===//
+//
+// The short filters have a handful of taps, so each output is a dot product
+// computed by its own thread; the K loads per output overlap between
+// neighbouring threads and are served by the L1 cache.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lowering/GPU/FFTKernel.h"
+#include "lowering/GPU/Passes.h"
+
+#include "dialect/OrchidOps.h"
+
+namespace mlir {
+namespace orchid {
+#define GEN_PASS_DEF_ORCHIDCONVERTSHORTCONVTOGPU
+#include "lowering/GPU/Passes.h.inc"
+} // namespace orchid
+} // namespace mlir
+
+using namespace mlir;
+using namespace mlir::orchid;
+using namespace mlir::orchid::gpu_fft;
+
+static LogicalResult convertShortConv(ShortConvOp op, int64_t blockSize) {
+  RankedTensorType inputType = op.getInput().getType();
+  RankedTensorType weightType = op.getWeight().getType();
+  if (!inputType.hasStaticShape() || !weightType.hasStaticShape() ||
+      !op.getBias().getType().hasStaticShape())
+    return op.emitOpError("GPU lowering needs static shapes");
+  int64_t len = inputType.getShape().back();
+  int64_t channels = inputType.getShape()[1];
+  int64_t rows = inputType.getNumElements() / len;
+  int64_t taps = weightType.getShape().back();
+  int64_t pad = op.getPadding() == Padding::causal ? taps - 1 : (taps - 1) / 2;
+  int64_t threads = std::min(blockSize, len);
+
+  OpBuilder b(op);
+  Location loc = op.getLoc();
+  DeviceScope scope;
+  Value x = collapseToRows(b, loc, scope.copyToDevice(b, loc, op.getInput()));
+  Value w = scope.copyToDevice(b, loc, op.getWeight());
+  Value bias = scope.copyToDevice(b, loc, op.getBias());
+  Value yDevice = scope.alloc(
+      b, loc, MemRefType::get(inputType.getShape(), b.getF32Type()));
+  Value y = collapseToRows(b, loc, yDevice);
+
+  auto cst = [&](int64_t v) {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  auto launch = gpu::LaunchOp::create(b, loc, cst(rows), cst(1), cst(1),
+                                      cst(threads), cst(1), cst(1));
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(&launch.getBody().front());
+    Value row = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
+    Value tid = gpu::ThreadIdOp::create(b, loc, gpu::Dimension::x);
+    Value c = arith::RemUIOp::create(b, loc, row, cst(channels));
+    Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
+    Value init = memref::LoadOp::create(b, loc, bias, c);
+    SmallVector<Value> weights;
+    for (int64_t j = 0; j < taps; ++j)
+      weights.push_back(
+          memref::LoadOp::create(b, loc, w, ValueRange{c, cst(j)}));
+    auto loop = scf::ForOp::create(b, loc, tid, cst(len), cst(threads));
+    b.setInsertionPointToStart(loop.getBody());
+    Value t = loop.getInductionVar();
+    Value acc = init;
+    for (int64_t j = 0; j < taps; ++j) {
+      // Input position t + j - pad, zero outside [0, L).
+      Value shifted = arith::AddIOp::create(b, loc, t, cst(j));
+      Value valid;
+      Value pos = shifted;
+      if (j < pad) {
+        valid = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge,
+                                      shifted, cst(pad));
+      }
+      if (j != pad)
+        pos = arith::SubIOp::create(b, loc, shifted, cst(pad));
+      if (j > pad) {
+        valid = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, pos,
+                                      cst(len));
+      }
+      if (valid)
+        pos = arith::SelectOp::create(b, loc, valid, pos, cst(0));
+      Value v = memref::LoadOp::create(b, loc, x, ValueRange{row, pos});
+      if (valid)
+        v = arith::SelectOp::create(b, loc, valid, v, zero);
+      acc = arith::AddFOp::create(b, loc, acc,
+                                  arith::MulFOp::create(b, loc, weights[j], v));
+    }
+    memref::StoreOp::create(b, loc, acc, y, ValueRange{row, t});
+    b.setInsertionPointAfter(loop);
+    gpu::TerminatorOp::create(b, loc);
+  }
+
+  Value result = scope.copyToHost(b, loc, yDevice, inputType);
+  scope.free(b, loc);
+  op.replaceAllUsesWith(result);
+  op.erase();
+  return success();
+}
+
+namespace {
+struct ConvertShortConvToGPUPass
+    : public orchid::impl::OrchidConvertShortConvToGPUBase<
+          ConvertShortConvToGPUPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    SmallVector<ShortConvOp> ops;
+    getOperation().walk([&](ShortConvOp op) { ops.push_back(op); });
+    for (ShortConvOp op : ops)
+      if (failed(convertShortConv(op, blockSize)))
+        return signalPassFailure();
+  }
+};
+} // namespace

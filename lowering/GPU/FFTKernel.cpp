@@ -1,0 +1,398 @@
+//===- FFTKernel.cpp - Building blocks of the GPU FFT kernels -------------===//
+
+#include "lowering/GPU/FFTKernel.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/SymbolTable.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::orchid;
+using namespace mlir::orchid::gpu_fft;
+
+//===----------------------------------------------------------------------===//
+// Host side
+//===----------------------------------------------------------------------===//
+
+Value DeviceScope::alloc(OpBuilder &b, Location loc, MemRefType type) {
+  Value buffer = gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(),
+                                      ValueRange(), ValueRange(), ValueRange())
+                     .getMemref();
+  buffers.push_back(buffer);
+  return buffer;
+}
+
+Value DeviceScope::copyToDevice(OpBuilder &b, Location loc, Value tensor) {
+  // A host result of a previous GPU op that only feeds this one is freed
+  // once copied (a host-to-device copy returns after reading the source).
+  Value hostResult;
+  if (auto toTensor = tensor.getDefiningOp<bufferization::ToTensorOp>())
+    if (toTensor->hasOneUse() &&
+        toTensor.getBuffer().getDefiningOp<memref::AllocOp>())
+      hostResult = toTensor.getBuffer();
+  auto type = cast<RankedTensorType>(tensor.getType());
+  auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
+  Value host = bufferization::ToBufferOp::create(b, loc, memrefType, tensor,
+                                                 /*read_only=*/true);
+  Value device = alloc(b, loc, memrefType);
+  gpu::MemcpyOp::create(b, loc, Type(), ValueRange(), device, host);
+  if (hostResult)
+    memref::DeallocOp::create(b, loc, hostResult);
+  return device;
+}
+
+Value DeviceScope::copyToHost(OpBuilder &b, Location loc, Value buffer,
+                              RankedTensorType type) {
+  auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
+  Value host = memref::AllocOp::create(b, loc, memrefType);
+  gpu::MemcpyOp::create(b, loc, Type(), ValueRange(), host, buffer);
+  return bufferization::ToTensorOp::create(b, loc, type, host,
+                                           /*restrict=*/true,
+                                           /*writable=*/true);
+}
+
+void DeviceScope::free(OpBuilder &b, Location loc) {
+  for (Value buffer : buffers)
+    gpu::DeallocOp::create(b, loc, Type(), ValueRange(), buffer);
+  buffers.clear();
+}
+
+Value gpu_fft::collapseToRows(OpBuilder &b, Location loc, Value memref) {
+  auto type = cast<MemRefType>(memref.getType());
+  int64_t rank = type.getRank();
+  if (rank <= 2)
+    return memref;
+  ReassociationIndices leading;
+  for (int64_t i = 0; i + 1 < rank; ++i)
+    leading.push_back(i);
+  SmallVector<ReassociationIndices> groups = {leading, {rank - 1}};
+  return memref::CollapseShapeOp::create(b, loc, memref, groups);
+}
+
+//===----------------------------------------------------------------------===//
+// Planning and twiddles
+//===----------------------------------------------------------------------===//
+
+FailureOr<FFTPlan> gpu_fft::planFFT(int64_t n, int64_t maxThreads,
+                                    int64_t maxSharedBytes) {
+  FFTPlan plan;
+  plan.n = n;
+  // Large radices first: fewer passes over the row and fewer barriers.
+  int64_t m = n;
+  for (int64_t radix : {8, 4, 2, 5, 3})
+    while (m % radix == 0) {
+      plan.radices.push_back(radix);
+      m /= radix;
+    }
+  if (m != 1 || n < 2)
+    return failure();
+  plan.inShared = 8 * n <= maxSharedBytes;
+  // Every stage has n / r butterflies; in shared memory each thread keeps
+  // all of its butterflies' inputs in registers across a barrier, so the
+  // thread count must divide n / r for every stage radix r.
+  int64_t largest = *llvm::max_element(plan.radices);
+  int64_t butterflies = n / largest;
+  plan.threads = 1;
+  for (int64_t t = std::min(maxThreads, butterflies); t >= 1; --t)
+    if (butterflies % t == 0) {
+      plan.threads = t;
+      break;
+    }
+  return plan;
+}
+
+memref::GlobalOp gpu_fft::getOrCreateTwiddleTable(ModuleOp module, int64_t n) {
+  std::string name = "__orchid_fft_twiddles_" + std::to_string(n);
+  if (auto global = module.lookupSymbol<memref::GlobalOp>(name))
+    return global;
+  SmallVector<float> values(2 * n);
+  for (int64_t k = 0; k < n; ++k) {
+    double angle = 2.0 * M_PI * static_cast<double>(k) / static_cast<double>(n);
+    values[2 * k] = static_cast<float>(std::cos(angle));
+    values[2 * k + 1] = static_cast<float>(-std::sin(angle));
+  }
+  OpBuilder b(module.getBodyRegion());
+  b.setInsertionPointToStart(module.getBody());
+  auto type = MemRefType::get({2 * n}, b.getF32Type());
+  auto tensorType = RankedTensorType::get({2 * n}, b.getF32Type());
+  auto global = memref::GlobalOp::create(
+      b, module.getLoc(), name, b.getStringAttr("private"), type,
+      DenseElementsAttr::get(tensorType, ArrayRef<float>(values)),
+      /*constant=*/true, /*alignment=*/b.getI64IntegerAttr(16));
+  return global;
+}
+
+//===----------------------------------------------------------------------===//
+// Device side
+//===----------------------------------------------------------------------===//
+
+RowPair gpu_fft::getRowPair(OpBuilder &b, Location loc, int64_t rows) {
+  Value pair = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
+  Value row1 = arith::MulIOp::create(b, loc, pair,
+                                     arith::ConstantIndexOp::create(b, loc, 2));
+  Value next = arith::AddIOp::create(b, loc, row1,
+                                     arith::ConstantIndexOp::create(b, loc, 1));
+  Value hasRow2 =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, next,
+                            arith::ConstantIndexOp::create(b, loc, rows));
+  Value row2 = arith::SelectOp::create(b, loc, hasRow2, next, row1);
+  return {row1, row2, hasRow2};
+}
+
+BlockFFT::BlockFFT(OpBuilder &b, Location loc, const FFTPlan &plan,
+                   memref::GlobalOp twiddles, Value scratch)
+    : b(b), loc(loc), plan(plan) {
+  table = memref::GetGlobalOp::create(b, loc, twiddles.getType(),
+                                      twiddles.getSymName());
+  tid = gpu::ThreadIdOp::create(b, loc, gpu::Dimension::x);
+  threads = constant(plan.threads);
+  if (plan.inShared) {
+    auto workgroup = gpu::AddressSpaceAttr::get(
+        b.getContext(), gpu::GPUDialect::getWorkgroupAddressSpace());
+    auto bytesType = MemRefType::get({ShapedType::kDynamic}, b.getI8Type(),
+                                     MemRefLayoutAttrInterface(), workgroup);
+    Value bytes = gpu::DynamicSharedMemoryOp::create(b, loc, bytesType);
+    auto rowType = MemRefType::get({2 * plan.n}, b.getF32Type(),
+                                   MemRefLayoutAttrInterface(), workgroup);
+    buffer = memref::ViewOp::create(b, loc, rowType, bytes, constant(0),
+                                    ValueRange());
+    current = constant(0);
+    other = current;
+    return;
+  }
+  buffer = scratch;
+  Value block = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
+  current = arith::MulIOp::create(b, loc, block, constant(4 * plan.n));
+  other = arith::AddIOp::create(b, loc, current, constant(2 * plan.n));
+}
+
+Value BlockFFT::constant(int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
+
+Complex BlockFFT::load(Value offset, Value index) {
+  Value re = arith::AddIOp::create(b, loc, offset, index);
+  Value im = arith::AddIOp::create(b, loc, re, constant(plan.n));
+  return {memref::LoadOp::create(b, loc, buffer, re),
+          memref::LoadOp::create(b, loc, buffer, im)};
+}
+
+void BlockFFT::store(Value offset, Value index, Complex value) {
+  Value re = arith::AddIOp::create(b, loc, offset, index);
+  Value im = arith::AddIOp::create(b, loc, re, constant(plan.n));
+  memref::StoreOp::create(b, loc, value.re, buffer, re);
+  memref::StoreOp::create(b, loc, value.im, buffer, im);
+}
+
+Complex BlockFFT::read(Value index) { return load(current, index); }
+void BlockFFT::write(Value index, Complex value) {
+  store(current, index, value);
+}
+
+void BlockFFT::forEach(Value count,
+                       function_ref<void(OpBuilder &, Value)> body) {
+  auto loop = scf::ForOp::create(b, loc, tid, count, threads);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  body(b, loop.getInductionVar());
+}
+
+Complex BlockFFT::add(Complex a, Complex c) {
+  return {arith::AddFOp::create(b, loc, a.re, c.re),
+          arith::AddFOp::create(b, loc, a.im, c.im)};
+}
+
+Complex BlockFFT::sub(Complex a, Complex c) {
+  return {arith::SubFOp::create(b, loc, a.re, c.re),
+          arith::SubFOp::create(b, loc, a.im, c.im)};
+}
+
+Complex BlockFFT::mul(Complex a, Complex c) {
+  Value rr = arith::MulFOp::create(b, loc, a.re, c.re);
+  Value ii = arith::MulFOp::create(b, loc, a.im, c.im);
+  Value ri = arith::MulFOp::create(b, loc, a.re, c.im);
+  Value ir = arith::MulFOp::create(b, loc, a.im, c.re);
+  return {arith::SubFOp::create(b, loc, rr, ii),
+          arith::AddFOp::create(b, loc, ri, ir)};
+}
+
+Complex BlockFFT::scale(Complex a, double s) {
+  Value f = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(s));
+  return {arith::MulFOp::create(b, loc, a.re, f),
+          arith::MulFOp::create(b, loc, a.im, f)};
+}
+
+Complex BlockFFT::conj(Complex a) {
+  return {a.re, arith::NegFOp::create(b, loc, a.im)};
+}
+
+/// Multiplies by a constant, without arithmetic for 0, +-1 and +-i.
+Complex BlockFFT::mulConst(Complex a, double re, double im) {
+  auto snap = [](double v) {
+    for (double exact : {-1.0, 0.0, 1.0})
+      if (std::abs(v - exact) < 1e-12)
+        return exact;
+    return v;
+  };
+  re = snap(re);
+  im = snap(im);
+  if (im == 0.0 && re == 1.0)
+    return a;
+  if (im == 0.0 && re == -1.0)
+    return {arith::NegFOp::create(b, loc, a.re),
+            arith::NegFOp::create(b, loc, a.im)};
+  if (re == 0.0 && im == 1.0)
+    return {arith::NegFOp::create(b, loc, a.im), a.re};
+  if (re == 0.0 && im == -1.0)
+    return {a.im, arith::NegFOp::create(b, loc, a.re)};
+  Value cr = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(re));
+  Value ci = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(im));
+  return mul(a, {cr, ci});
+}
+
+/// A small DFT with constant coefficients: even sizes split recursively
+/// (radix 2 butterflies), odd sizes (3, 5) are direct.
+SmallVector<Complex> BlockFFT::dft(ArrayRef<Complex> x) {
+  int64_t r = x.size();
+  if (r == 1)
+    return SmallVector<Complex>(x);
+  SmallVector<Complex> out(r);
+  if (r % 2 == 0) {
+    SmallVector<Complex> evenIn, oddIn;
+    for (int64_t i = 0; i < r; ++i)
+      (i % 2 ? oddIn : evenIn).push_back(x[i]);
+    SmallVector<Complex> even = dft(evenIn), odd = dft(oddIn);
+    for (int64_t q = 0; q < r / 2; ++q) {
+      double angle = -2.0 * M_PI * q / r;
+      Complex t = mulConst(odd[q], std::cos(angle), std::sin(angle));
+      out[q] = add(even[q], t);
+      out[q + r / 2] = sub(even[q], t);
+    }
+    return out;
+  }
+  for (int64_t q = 0; q < r; ++q) {
+    Complex sum = x[0];
+    for (int64_t i = 1; i < r; ++i) {
+      double angle = -2.0 * M_PI * static_cast<double>((q * i) % r) / r;
+      sum = add(sum, mulConst(x[i], std::cos(angle), std::sin(angle)));
+    }
+    out[q] = sum;
+  }
+  return out;
+}
+
+/// Stockham stage: butterfly j reads x[j + i n/R] (i < R), multiplies input
+/// i by w_{span R}^{i k} with k = j mod span, transforms, and writes output
+/// i to ((j - k) R + k) + i span. The output is in natural order after the
+/// last stage.
+void BlockFFT::butterfly(Value j, int64_t radix, int64_t span,
+                         SmallVectorImpl<Complex> &v, Value dstOffset) {
+  Value k = span == 1 ? constant(0)
+                      : arith::RemUIOp::create(b, loc, j, constant(span));
+  if (span > 1) {
+    int64_t step = plan.n / (span * radix);
+    Value base = arith::MulIOp::create(b, loc, k, constant(step));
+    for (int64_t i = 1; i < radix; ++i) {
+      Value idx = arith::MulIOp::create(b, loc, base, constant(i));
+      Value reIdx = arith::MulIOp::create(b, loc, idx, constant(2));
+      Value imIdx = arith::AddIOp::create(b, loc, reIdx, constant(1));
+      Complex w = {memref::LoadOp::create(b, loc, table, reIdx),
+                   memref::LoadOp::create(b, loc, table, imIdx)};
+      v[i] = mul(v[i], w);
+    }
+  }
+  SmallVector<Complex> out = dft(v);
+  Value first = j;
+  if (span > 1) {
+    Value group = arith::SubIOp::create(b, loc, j, k);
+    first = arith::MulIOp::create(b, loc, group, constant(radix));
+    first = arith::AddIOp::create(b, loc, first, k);
+  } else {
+    first = arith::MulIOp::create(b, loc, j, constant(radix));
+  }
+  for (int64_t i = 0; i < radix; ++i) {
+    Value idx = arith::AddIOp::create(b, loc, first, constant(i * span));
+    store(dstOffset, idx, out[i]);
+  }
+}
+
+void BlockFFT::stage(int64_t radix, int64_t span) {
+  int64_t stride = plan.n / radix;
+  if (!plan.inShared) {
+    // Global memory: out of place, one butterfly per loop iteration.
+    forEach(stride, [&](OpBuilder &, Value j) {
+      SmallVector<Complex> v;
+      for (int64_t i = 0; i < radix; ++i) {
+        Value idx = arith::AddIOp::create(b, loc, j, constant(i * stride));
+        v.push_back(load(current, idx));
+      }
+      butterfly(j, radix, span, v, other);
+    });
+    gpu::BarrierOp::create(b, loc);
+    std::swap(current, other);
+    return;
+  }
+  // Shared memory: in place. Each thread loads all inputs of its
+  // butterflies before the barrier and writes after it.
+  int64_t perThread = stride / plan.threads;
+  SmallVector<SmallVector<Complex>> inputs(perThread);
+  SmallVector<Value> js;
+  for (int64_t t = 0; t < perThread; ++t) {
+    Value j = arith::AddIOp::create(b, loc, tid, constant(t * plan.threads));
+    js.push_back(j);
+    for (int64_t i = 0; i < radix; ++i) {
+      Value idx = arith::AddIOp::create(b, loc, j, constant(i * stride));
+      inputs[t].push_back(load(current, idx));
+    }
+  }
+  gpu::BarrierOp::create(b, loc);
+  for (int64_t t = 0; t < perThread; ++t)
+    butterfly(js[t], radix, span, inputs[t], current);
+  gpu::BarrierOp::create(b, loc);
+}
+
+void BlockFFT::forward() {
+  gpu::BarrierOp::create(b, loc);
+  int64_t span = 1;
+  for (int64_t radix : plan.radices) {
+    stage(radix, span);
+    span *= radix;
+  }
+}
+
+Value BlockFFT::mirror(Value k) {
+  Value isZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, k, constant(0));
+  Value m = arith::SubIOp::create(b, loc, constant(plan.n), k);
+  return arith::SelectOp::create(b, loc, isZero, constant(0), m);
+}
+
+std::pair<Complex, Complex> BlockFFT::splitSpectra(Value k, Value m) {
+  Complex zk = read(k), zm = conj(read(m));
+  Complex x1 = scale(add(zk, zm), 0.5);
+  Complex d = scale(sub(zk, zm), 0.5);
+  // d / i = -i d.
+  Complex x2 = {d.im, arith::NegFOp::create(b, loc, d.re)};
+  return {x1, x2};
+}
+
+void BlockFFT::writeInverseInput(Value k, Value m, Complex x1, Complex x2,
+                                 double s) {
+  Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
+  Value selfPaired =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, k, m);
+  x1.im = arith::SelectOp::create(b, loc, selfPaired, zero, x1.im);
+  x2.im = arith::SelectOp::create(b, loc, selfPaired, zero, x2.im);
+  // Y[k] = X1 + i X2; Y[m] = conj X1 + i conj X2.
+  Complex yk = {arith::SubFOp::create(b, loc, x1.re, x2.im),
+                arith::AddFOp::create(b, loc, x1.im, x2.re)};
+  Complex ym = {arith::AddFOp::create(b, loc, x1.re, x2.im),
+                arith::SubFOp::create(b, loc, x2.re, x1.im)};
+  write(m, scale(conj(ym), s));
+  write(k, scale(conj(yk), s));
+}

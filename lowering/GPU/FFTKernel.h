@@ -1,0 +1,152 @@
+//===- FFTKernel.h - Building blocks of the GPU FFT kernels -----*- C++ -*-===//
+//
+// Host-side helpers that move tensors to and from device buffers, and the
+// device-side mixed-radix Stockham FFT that the GPU conversions emit inside
+// a gpu.launch body. One thread block transforms one complex row of n
+// points; the conversions pack two real rows into that complex row.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ORCHID_LOWERING_GPU_FFTKERNEL_H
+#define ORCHID_LOWERING_GPU_FFTKERNEL_H
+
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include "llvm/ADT/SmallVector.h"
+
+namespace mlir {
+namespace orchid {
+namespace gpu_fft {
+
+//===----------------------------------------------------------------------===//
+// Host side
+//===----------------------------------------------------------------------===//
+
+/// Device buffers of one lowered op, freed after the result is copied back.
+struct DeviceScope {
+  SmallVector<Value> buffers;
+
+  /// Copies `tensor` to a new device buffer of the same shape.
+  Value copyToDevice(OpBuilder &b, Location loc, Value tensor);
+  /// Allocates an uninitialised device buffer.
+  Value alloc(OpBuilder &b, Location loc, MemRefType type);
+  /// Copies `buffer` back into a new host tensor of `type`.
+  Value copyToHost(OpBuilder &b, Location loc, Value buffer,
+                   RankedTensorType type);
+  /// Frees every buffer allocated through this scope.
+  void free(OpBuilder &b, Location loc);
+};
+
+/// Collapses all leading dimensions of an identity-layout memref of rank > 2:
+/// `A x B x ... x N` becomes `(A*B*...) x N`.
+Value collapseToRows(OpBuilder &b, Location loc, Value memref);
+
+//===----------------------------------------------------------------------===//
+// Device side
+//===----------------------------------------------------------------------===//
+
+/// How an n-point FFT is computed by one block.
+struct FFTPlan {
+  int64_t n = 0;
+  /// Radices, in stage order; their product is n.
+  SmallVector<int64_t> radices;
+  /// Threads per block; divides n / r for every radix r.
+  int64_t threads = 0;
+  /// Whether the row lives in dynamic shared memory (else global scratch).
+  bool inShared = false;
+
+  /// Shared memory bytes per block (0 for the global-memory path).
+  int64_t sharedBytes() const { return inShared ? 8 * n : 0; }
+  /// Global scratch floats per row: two ping-pong buffers of n complex.
+  int64_t scratchFloats() const { return inShared ? 0 : 4 * n; }
+};
+
+/// Plans an FFT of size n = 2^a 3^b 5^c; fails for other sizes.
+FailureOr<FFTPlan> planFFT(int64_t n, int64_t maxThreads,
+                           int64_t maxSharedBytes);
+
+/// Returns the constant table of forward twiddles exp(-2 pi i k / n),
+/// k < n, as interleaved (re, im) f32 values computed in double precision,
+/// creating the memref.global in `module` on first use.
+memref::GlobalOp getOrCreateTwiddleTable(ModuleOp module, int64_t n);
+
+/// The two rows (b, d) a block handles: row2 is row1 + 1, or row1 again
+/// when that is past the last row (hasRow2 false).
+struct RowPair {
+  Value row1, row2, hasRow2;
+};
+RowPair getRowPair(OpBuilder &b, Location loc, int64_t rows);
+
+/// A complex value as two f32 scalars.
+struct Complex {
+  Value re, im;
+};
+
+/// Emits the FFT of one complex row inside a gpu.launch body. The row is
+/// stored as two planes (real parts then imaginary parts) in a 1-D f32
+/// buffer; `read`/`write` address the current planes, which move between
+/// ping-pong buffers on the global-memory path.
+class BlockFFT {
+public:
+  /// `scratch` is the global scratch buffer (global-memory path only).
+  BlockFFT(OpBuilder &b, Location loc, const FFTPlan &plan,
+           memref::GlobalOp twiddles, Value scratch);
+
+  Value threadId() const { return tid; }
+  Value constant(int64_t v);
+  Complex read(Value index);
+  void write(Value index, Complex value);
+  /// Forward FFT of the current row, in natural order; ends with a barrier.
+  void forward();
+  /// Runs `body(i)` for i = tid, tid + threads, ... < count.
+  void forEach(Value count, function_ref<void(OpBuilder &, Value)> body);
+  void forEach(int64_t count, function_ref<void(OpBuilder &, Value)> body) {
+    forEach(constant(count), body);
+  }
+
+  // Complex arithmetic on f32 pairs.
+  Complex add(Complex a, Complex c);
+  Complex sub(Complex a, Complex c);
+  Complex mul(Complex a, Complex c);
+  Complex scale(Complex a, double s);
+  Complex conj(Complex a);
+
+  /// Index of the mirrored bin (n - k) mod n.
+  Value mirror(Value k);
+  /// Separates the spectra of the two real rows packed in the current
+  /// (transformed) row z = x1 + i x2 at bin k, whose mirror is m:
+  /// X1 = (Z[k] + conj Z[m]) / 2 and X2 = (Z[k] - conj Z[m]) / 2i.
+  std::pair<Complex, Complex> splitSpectra(Value k, Value m);
+  /// Writes bins k and m of conj(X1 + i X2) * s, where X1 and X2 are the
+  /// Hermitian spectra of two real rows given at bin k; a following forward
+  /// FFT then yields conj(x1 + i x2) * n * s. The imaginary parts of
+  /// self-paired bins (k == m) are dropped, as irfft does.
+  void writeInverseInput(Value k, Value m, Complex x1, Complex x2, double s);
+
+private:
+  Complex load(Value offset, Value index);
+  void store(Value offset, Value index, Complex value);
+  void stage(int64_t radix, int64_t span);
+  /// Twiddles, small DFT and store of the butterfly at index `j` whose
+  /// inputs are `v`.
+  void butterfly(Value j, int64_t radix, int64_t span,
+                 SmallVectorImpl<Complex> &v, Value dstOffset);
+  SmallVector<Complex> dft(ArrayRef<Complex> x);
+  Complex mulConst(Complex a, double re, double im);
+
+  OpBuilder &b;
+  Location loc;
+  FFTPlan plan;
+  Value table, buffer, tid, threads;
+  /// Offsets of the current and the other buffer of this row.
+  Value current, other;
+};
+
+} // namespace gpu_fft
+} // namespace orchid
+} // namespace mlir
+
+#endif // ORCHID_LOWERING_GPU_FFTKERNEL_H

@@ -1,0 +1,84 @@
+//===- Passes.td - Orchid GPU conversion passes ------------*- tablegen -*-===//
+
+#ifndef ORCHID_LOWERING_GPU_PASSES_TD
+#define ORCHID_LOWERING_GPU_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def OrchidConvertSpectralConvToGPU
+    : Pass<"orchid-convert-spectral-conv-to-gpu", "ModuleOp"> {
+  let summary = "Lower orchid.spectral_conv to one fused gpu.launch";
+  let description = [{
+    Rewrites each `orchid.spectral_conv` with static shapes into device
+    buffers (`gpu.alloc`, `gpu.memcpy` in and out) around a single
+    `gpu.launch`. Each thread block handles a pair of rows `(b, d)`: the two
+    real rows are packed into one complex signal, transformed by a
+    mixed-radix (8, 4, 2, 5, 3) Stockham FFT of size `n`, multiplied by the
+    two kernel spectra (separated with the Hermitian symmetry of real
+    signals), transformed back, and the skip term `bias[d] * u` is added
+    (after folding modulo L for `wrap`). Twiddle factors are a constant
+    table computed in double precision.
+
+    When the `8n` bytes of the transform fit in `max-shared-memory` bytes
+    the FFT runs in dynamic shared memory, otherwise in a global-memory
+    scratch buffer with the same stages (slower, but any size works).
+  }];
+  let options = [
+    Option<"maxSharedMemory", "max-shared-memory", "int64_t",
+           /*default=*/"101376",
+           "Dynamic shared memory per block (bytes) the FFT may use">,
+    Option<"maxThreads", "max-threads", "int64_t", /*default=*/"1024",
+           "Most threads per block">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::complex::ComplexDialect",
+                           "::mlir::gpu::GPUDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+def OrchidConvertFFTToGPU : Pass<"orchid-convert-fft-to-gpu", "ModuleOp"> {
+  let summary = "Lower orchid.rfft and orchid.irfft to gpu.launch";
+  let description = [{
+    Lowers the standalone transforms with the kernel of
+    `orchid-convert-spectral-conv-to-gpu`: two real rows per block packed
+    into one complex FFT for `orchid.rfft`, two Hermitian spectra combined
+    into one complex inverse FFT for `orchid.irfft`.
+  }];
+  let options = [
+    Option<"maxSharedMemory", "max-shared-memory", "int64_t",
+           /*default=*/"101376",
+           "Dynamic shared memory per block (bytes) the FFT may use">,
+    Option<"maxThreads", "max-threads", "int64_t", /*default=*/"1024",
+           "Most threads per block">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::complex::ComplexDialect",
+                           "::mlir::gpu::GPUDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+def OrchidConvertShortConvToGPU
+    : Pass<"orchid-convert-short-conv-to-gpu", "func::FuncOp"> {
+  let summary = "Lower orchid.short_conv to gpu.launch";
+  let description = [{
+    One block per row `(b, c)` and one thread per output position (strided
+    over the row): each thread reads its K taps from global memory, which
+    the caches serve, adds the bias and writes one output. Padding is
+    implicit: taps outside the row read as zero.
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
+           "Threads per block">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::bufferization::BufferizationDialect",
+                           "::mlir::gpu::GPUDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+#endif // ORCHID_LOWERING_GPU_PASSES_TD

@@ -1,0 +1,63 @@
+//===- Pipelines.h - GPU lowering pipeline ----------------------*- C++ -*-===//
+
+#ifndef ORCHID_LOWERING_GPU_PIPELINES_H
+#define ORCHID_LOWERING_GPU_PIPELINES_H
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir {
+namespace orchid {
+
+struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
+  PassOptions::Option<std::string> chip{
+      *this, "chip", llvm::cl::desc("SM architecture of the generated code"),
+      llvm::cl::init("sm_90")};
+  // CUDA 13's ptxas rejects PTX below 8.0 for sm_90 code.
+  PassOptions::Option<std::string> features{
+      *this, "features", llvm::cl::desc("PTX features (PTX ISA version)"),
+      llvm::cl::init("+ptx80")};
+  PassOptions::Option<std::string> format{
+      *this, "format",
+      llvm::cl::desc("Kernel object format: fatbin, bin (cubin) or isa (PTX)"),
+      llvm::cl::init("fatbin")};
+  PassOptions::Option<int> optLevel{
+      *this, "opt-level", llvm::cl::desc("Optimization level of NVPTX codegen"),
+      llvm::cl::init(3)};
+  PassOptions::Option<std::string> toolkit{
+      *this, "toolkit",
+      llvm::cl::desc("CUDA toolkit root for ptxas, fatbinary and libdevice "
+                     "(default: $CUDA_ROOT, else /usr/local/cuda)"),
+      llvm::cl::init("")};
+  PassOptions::Option<int64_t> maxSharedMemory{
+      *this, "max-shared-memory",
+      llvm::cl::desc("Dynamic shared memory per block for FFTs (bytes; "
+                     "default: the opt-in limit of `chip`)"),
+      llvm::cl::init(-1)};
+};
+
+/// Lowers a module whose functions compute with orchid.spectral_conv,
+/// orchid.fftconv, orchid.rfft, orchid.irfft and orchid.short_conv on
+/// tensors to the LLVM dialect: one gpu.launch per op with device buffers
+/// around it, kernels compiled to `format` in a gpu.binary, host code
+/// calling the mgpu* runtime (runtime/cuda). Public functions
+/// `f(tensors...) -> tensors` become `f(args..., outs...)` on memrefs.
+void buildOrchidGPUPipeline(OpPassManager &pm,
+                            const GPUPipelineOptions &options);
+
+/// The most dynamic shared memory a block of `chip` can opt in to.
+int64_t getMaxSharedMemoryPerBlock(llvm::StringRef chip);
+
+/// Registers `--orchid-gpu-pipeline`, the GPU conversion passes and the
+/// upstream bufferization, GPU and GPU-to-NVVM passes it uses.
+void registerOrchidGPULowering();
+
+/// Adds the dialects, interfaces and LLVM IR translations the GPU pipeline
+/// needs (NVVM target, bufferization models, ConvertToLLVM interfaces).
+void registerOrchidGPUDialects(DialectRegistry &registry);
+
+} // namespace orchid
+} // namespace mlir
+
+#endif // ORCHID_LOWERING_GPU_PIPELINES_H

@@ -1,0 +1,60 @@
+// RUN: orchid-opt %s --orchid-convert-spectral-conv-to-gpu --split-input-file | FileCheck %s
+// RUN: orchid-opt %s --orchid-convert-spectral-conv-to-gpu="max-shared-memory=0" --split-input-file | FileCheck %s --check-prefix=GLOBAL
+
+// Two rows per block (3 rows: 2 blocks), n = 16 = 8 * 2 with 2 threads,
+// 8n = 128 bytes of dynamic shared memory.
+// CHECK: memref.global "private" constant @__orchid_fft_twiddles_16 : memref<32xf32> = dense<[1.000000e+00, -0.000000e+00, 0.923879504, -0.382683426
+// CHECK-LABEL: func.func @conv
+// CHECK-COUNT-3: gpu.memcpy
+// CHECK: %[[Y:.*]] = gpu.alloc () : memref<1x3x8xf32>
+// CHECK: %[[SMEM:.*]] = arith.constant 128 : i32
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}}) threads({{.*}}) in ({{.*}}) dynamic_shared_memory_size %[[SMEM]]
+// CHECK: memref.get_global @__orchid_fft_twiddles_16
+// CHECK: gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>
+// CHECK: memref.view {{.*}} to memref<32xf32, #gpu.address_space<workgroup>>
+// Stage barriers: forward FFT (entry + 2 per stage), then the inverse.
+// CHECK-COUNT-5: gpu.barrier
+// CHECK: complex.re
+// CHECK: complex.im
+// CHECK-COUNT-5: gpu.barrier
+// CHECK: scf.if
+// CHECK: gpu.terminator
+// CHECK: memref.alloc() : memref<1x3x8xf32>
+// CHECK: gpu.memcpy {{.*}}, %[[Y]]
+// CHECK: bufferization.to_tensor
+// CHECK-COUNT-4: gpu.dealloc
+
+// Without shared memory the rows live in a global scratch buffer of
+// 2 blocks x 4n floats, ping-ponging between stages.
+// GLOBAL-LABEL: func.func @conv
+// GLOBAL: gpu.alloc () : memref<128xf32>
+// GLOBAL: arith.constant 0 : i32
+// GLOBAL: gpu.launch
+// GLOBAL-NOT: gpu.dynamic_shared_memory
+// GLOBAL: gpu.barrier
+func.func @conv(%u: tensor<1x3x8xf32>, %K: tensor<3x9xcomplex<f32>>,
+                %b: tensor<3xf32>) -> tensor<1x3x8xf32> {
+  %y = orchid.spectral_conv %u, %K, %b size 16
+      : tensor<1x3x8xf32>, tensor<3x9xcomplex<f32>>, tensor<3xf32>
+        -> tensor<1x3x8xf32>
+  return %y : tensor<1x3x8xf32>
+}
+
+// -----
+
+// n = 30 = 2 * 5 * 3 (radices 2, 5, 3); folding modulo L = 10 for wrap
+// reads z[t], z[t + 10] and z[t + 20].
+// CHECK: memref.global "private" constant @__orchid_fft_twiddles_30
+// CHECK-LABEL: func.func @wrap
+// CHECK: gpu.launch
+// CHECK: arith.constant -8.090170e-01 : f32
+// CHECK: %[[C20:.*]] = arith.constant 20 : index
+// CHECK: arith.addi %{{.*}}, %[[C20]] : index
+// GLOBAL-LABEL: func.func @wrap
+func.func @wrap(%u: tensor<2x2x10xf32>, %K: tensor<2x2x16xcomplex<f32>>,
+                %b: tensor<2xf32>) -> tensor<2x2x10xf32> {
+  %y = orchid.spectral_conv %u, %K, %b size 30 wrap
+      : tensor<2x2x10xf32>, tensor<2x2x16xcomplex<f32>>, tensor<2xf32>
+        -> tensor<2x2x10xf32>
+  return %y : tensor<2x2x10xf32>
+}
