@@ -4,6 +4,7 @@
 
 #include "dialect/OrchidOps.h"
 #include "runtime/reference/Reference.h"
+#include "tools/orchid-run/BlockCheck.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 
@@ -128,6 +129,16 @@ prepareReferenceCheck(func::FuncOp func, ArrayRef<NpyArray> inputs) {
     return realCheck(ref::shortConv(toReal(*args[0]), toReal(*args[1]),
                                     toReal(*args[2]), x[0], x[1], x[2],
                                     shapeOf(conv.getWeight()).back(), padding));
+  }
+  if (isa<dialect::HyenaOp, dialect::OrchidOp>(op)) {
+    std::vector<std::vector<double>> operands;
+    for (const NpyArray *arg : args)
+      operands.push_back(toReal(*arg));
+    llvm::Expected<std::vector<double>> expected =
+        evaluateBlockReference(op, operands);
+    if (!expected)
+      return expected.takeError();
+    return realCheck(std::move(*expected));
   }
   return makeError("--check=reference: no float64 reference for '" +
                    op->getName().getStringRef() + "'");

@@ -4,6 +4,7 @@
 
 #include "dialect/OrchidDialect.h"
 #include "lowering/CPU/Pipelines.h"
+#include "passes/Passes.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -297,6 +298,9 @@ public:
     PassManager pm(module.getContext());
     mlir::orchid::CPUPipelineOptions options;
     options.parallel = parallel;
+    // Blocks become primitives first; the pipeline lowers primitives.
+    pm.addPass(mlir::orchid::createOrchidDecompose());
+    pm.addPass(mlir::orchid::createOrchidExpandFilters());
     mlir::orchid::buildOrchidCPUPipeline(pm, options);
     CapturedDiagnostics diagnostics(*module.getContext());
     if (failed(pm.run(module)))
