@@ -15,6 +15,8 @@
 
 #include "mlir/Transforms/DialectConversion.h"
 
+#include <array>
+
 namespace mlir {
 namespace orchid {
 #define GEN_PASS_DEF_ORCHIDCONVERTSPECTRALCONVTOLOOPS
@@ -81,7 +83,9 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
 
     OpBuilder &b = rewriter;
     LaneOps v{b, loc, VectorType::get({kLanes}, b.getF32Type())};
-    int64_t tiles = llvm::divideCeil(channels, kLanes);
+    // Two groups of 16 channels share one complex FFT (two-for-one): group
+    // 0 is the real part of the signal, group 1 the imaginary part.
+    int64_t tiles = llvm::divideCeil(channels, 2 * kLanes);
     Value c0 = indexConstant(b, loc, 0), c1 = indexConstant(b, loc, 1);
     auto loop = scf::ParallelOp::create(
         b, loc, ValueRange{c0, c0},
@@ -92,59 +96,99 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
       b.setInsertionPoint(loop.getBody()->getTerminator());
       ValueRange ivs = loop.getInductionVars();
       Value bIdx = ivs[0];
-      Value base =
-          arith::MulIOp::create(b, loc, ivs[1], indexConstant(b, loc, kLanes));
-      Value valid = getValidLanes(b, loc, base, channels);
+      Value tileBase = arith::MulIOp::create(b, loc, ivs[1],
+                                             indexConstant(b, loc, 2 * kLanes));
       Value re = allocLaneBuffer(b, loc, n);
       Value im = allocLaneBuffer(b, loc, n);
       int64_t scratchRows = getFFTScratchRows(n);
       Value sre = allocLaneBuffer(b, loc, scratchRows);
       Value sim = allocLaneBuffer(b, loc, scratchRows);
-      Value kre = allocLaneBuffer(b, loc, half);
-      Value kim = allocLaneBuffer(b, loc, half);
+      Value signal[2] = {re, im};
+      Value kre[2], kim[2];
+      for (int g = 0; g < 2; ++g) {
+        kre[g] = allocLaneBuffer(b, loc, half);
+        kim[g] = allocLaneBuffer(b, loc, half);
+      }
       zeroLaneBuffers(b, loc, {re, im}, n);
-      zeroLaneBuffers(b, loc, {kre, kim}, half);
+      zeroLaneBuffers(b, loc, {kre[0], kim[0], kre[1], kim[1]}, half);
 
-      // Transpose the tile of input and kernel spectrum into lanes.
-      buildLoop(b, loc, c0, valid, [&](Value lane) {
-        Value d = arith::AddIOp::create(b, loc, base, lane);
-        buildLoop(b, loc, 0, std::min(len, n), [&](Value t) {
-          Value x =
-              memref::LoadOp::create(b, loc, input, ValueRange{bIdx, d, t});
-          memref::StoreOp::create(b, loc, x, re, ValueRange{t, lane});
+      // First channel and number of valid channels of each group (the
+      // count may be <= 0 for the second group: its loops then do nothing).
+      Value base[2], valid[2];
+      for (int g = 0; g < 2; ++g) {
+        base[g] = arith::AddIOp::create(b, loc, tileBase,
+                                        indexConstant(b, loc, g * kLanes));
+        valid[g] = getValidLanes(b, loc, base[g], channels);
+      }
+
+      // Transpose each group of input and kernel spectrum into lanes.
+      for (int g = 0; g < 2; ++g) {
+        buildLoop(b, loc, c0, valid[g], [&](Value lane) {
+          Value d = arith::AddIOp::create(b, loc, base[g], lane);
+          buildLoop(b, loc, 0, std::min(len, n), [&](Value t) {
+            Value x =
+                memref::LoadOp::create(b, loc, input, ValueRange{bIdx, d, t});
+            memref::StoreOp::create(b, loc, x, signal[g], ValueRange{t, lane});
+          });
+          buildLoop(b, loc, 0, half, [&](Value k) {
+            SmallVector<Value> idx = {d, k};
+            if (batchedSpectrum)
+              idx.insert(idx.begin(), bIdx);
+            Value c = memref::LoadOp::create(b, loc, spectrum, idx);
+            memref::StoreOp::create(b, loc, complex::ReOp::create(b, loc, c),
+                                    kre[g], ValueRange{k, lane});
+            memref::StoreOp::create(b, loc, complex::ImOp::create(b, loc, c),
+                                    kim[g], ValueRange{k, lane});
+          });
         });
-        buildLoop(b, loc, 0, half, [&](Value k) {
-          SmallVector<Value> idx = {d, k};
-          if (batchedSpectrum)
-            idx.insert(idx.begin(), bIdx);
-          Value c = memref::LoadOp::create(b, loc, spectrum, idx);
-          memref::StoreOp::create(b, loc, complex::ReOp::create(b, loc, c), kre,
-                                  ValueRange{k, lane});
-          memref::StoreOp::create(b, loc, complex::ImOp::create(b, loc, c), kim,
-                                  ValueRange{k, lane});
-        });
-      });
+      }
 
       func::CallOp::create(b, loc, forward, ValueRange{re, im, sre, sim});
-      // X[k] *= K[k] for k <= n/2 and X[k] *= conj(K[n - k]) above.
-      auto multiply = [&](Value k, Value kk, bool conj) {
-        Value xr = v.load(re, k), xi = v.load(im, k);
-        Value wr = v.load(kre, kk), wi = v.load(kim, kk);
-        if (conj)
-          wi = arith::NegFOp::create(b, loc, wi);
-        Value pr =
-            arith::SubFOp::create(b, loc, arith::MulFOp::create(b, loc, xr, wr),
-                                  arith::MulFOp::create(b, loc, xi, wi));
-        Value pi =
-            arith::AddFOp::create(b, loc, arith::MulFOp::create(b, loc, xr, wi),
-                                  arith::MulFOp::create(b, loc, xi, wr));
-        v.store(pr, re, k);
-        v.store(pi, im, k);
+      // With Z = FFT(a + i b): 2A[k] = Z[k] + conj(Z[n-k]) and
+      // 2B[k] = (Z[k] - conj(Z[n-k])) / i. The products P = A K_a and
+      // Q = B K_b are Hermitian, so Y = P + i Q has Y[k] = P[k] + i Q[k] and
+      // Y[n-k] = conj(P[k]) + i conj(Q[k]), and IFFT(Y) = y_a + i y_b.
+      auto fm = arith::FastMathFlags::contract;
+      auto add = [&](Value x, Value y) {
+        return arith::AddFOp::create(b, loc, x, y, fm).getResult();
       };
-      buildLoop(b, loc, 0, half, [&](Value k) { multiply(k, k, false); });
-      buildLoop(b, loc, half, n, [&](Value k) {
-        Value kk = arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
-        multiply(k, kk, true);
+      auto sub = [&](Value x, Value y) {
+        return arith::SubFOp::create(b, loc, x, y, fm).getResult();
+      };
+      auto mul = [&](Value x, Value y) {
+        return arith::MulFOp::create(b, loc, x, y, fm).getResult();
+      };
+      auto products = [&](Value k, Value mirror) {
+        Value zr = v.load(re, k), zi = v.load(im, k);
+        Value mr = v.load(re, mirror), mi = v.load(im, mirror);
+        Value ar = add(zr, mr), ai = sub(zi, mi);
+        Value br = add(zi, mi), bi = sub(mr, zr);
+        Value kar = v.load(kre[0], k), kai = v.load(kim[0], k);
+        Value kbr = v.load(kre[1], k), kbi = v.load(kim[1], k);
+        Value pr = sub(mul(ar, kar), mul(ai, kai));
+        Value pi = add(mul(ar, kai), mul(ai, kar));
+        Value qr = sub(mul(br, kbr), mul(bi, kbi));
+        Value qi = add(mul(br, kbi), mul(bi, kbr));
+        return std::array<Value, 4>{pr, pi, qr, qi};
+      };
+      // DC and Nyquist: irfft ignores the imaginary parts of P and Q there.
+      auto selfMirrored = [&](int64_t k) {
+        Value kIdx = indexConstant(b, loc, k);
+        auto [pr, pi, qr, qi] = products(kIdx, kIdx);
+        v.store(pr, re, kIdx);
+        v.store(qr, im, kIdx);
+      };
+      selfMirrored(0);
+      if (n % 2 == 0 && n > 1)
+        selfMirrored(n / 2);
+      buildLoop(b, loc, 1, (n + 1) / 2, [&](Value k) {
+        Value mirror =
+            arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
+        auto [pr, pi, qr, qi] = products(k, mirror);
+        v.store(sub(pr, qi), re, k);
+        v.store(add(pi, qr), im, k);
+        v.store(add(pr, qi), re, mirror);
+        v.store(sub(qr, pi), im, mirror);
       });
       func::CallOp::create(b, loc, inverse, ValueRange{re, im, sre, sim});
 
@@ -154,26 +198,30 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
           buildLoop(b, loc, 0, std::min(len, n - off), [&](Value t) {
             Value src =
                 arith::AddIOp::create(b, loc, t, indexConstant(b, loc, off));
-            Value head = v.load(re, t);
-            Value tail = v.load(re, src);
-            v.store(arith::AddFOp::create(b, loc, head, tail), re, t);
+            for (Value plane : signal) {
+              Value head = v.load(plane, t);
+              Value tail = v.load(plane, src);
+              v.store(add(head, tail), plane, t);
+            }
           });
         }
       }
-      Value scale = f32Constant(b, loc, 1.0 / double(n));
-      buildLoop(b, loc, c0, valid, [&](Value lane) {
-        Value d = arith::AddIOp::create(b, loc, base, lane);
-        Value skip = memref::LoadOp::create(b, loc, bias, ValueRange{d});
-        buildLoop(b, loc, 0, len, [&](Value t) {
-          Value z = memref::LoadOp::create(b, loc, re, ValueRange{t, lane});
-          Value u =
-              memref::LoadOp::create(b, loc, input, ValueRange{bIdx, d, t});
-          Value y = arith::AddFOp::create(
-              b, loc, arith::MulFOp::create(b, loc, z, scale),
-              arith::MulFOp::create(b, loc, skip, u));
-          memref::StoreOp::create(b, loc, y, output, ValueRange{bIdx, d, t});
+      // 1/n of the inverse transform and 1/2 of A and B.
+      Value scale = f32Constant(b, loc, 0.5 / double(n));
+      for (int g = 0; g < 2; ++g) {
+        buildLoop(b, loc, c0, valid[g], [&](Value lane) {
+          Value d = arith::AddIOp::create(b, loc, base[g], lane);
+          Value skip = memref::LoadOp::create(b, loc, bias, ValueRange{d});
+          buildLoop(b, loc, 0, len, [&](Value t) {
+            Value z =
+                memref::LoadOp::create(b, loc, signal[g], ValueRange{t, lane});
+            Value u =
+                memref::LoadOp::create(b, loc, input, ValueRange{bIdx, d, t});
+            Value y = add(mul(z, scale), mul(skip, u));
+            memref::StoreOp::create(b, loc, y, output, ValueRange{bIdx, d, t});
+          });
         });
-      });
+      }
     }
     rewriter.replaceOpWithNewOp<bufferization::ToTensorOp>(op, inType, output,
                                                            /*restrict=*/true);

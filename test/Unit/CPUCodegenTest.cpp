@@ -300,6 +300,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(ConvCase{1, 1, 1, "causal", 0, true},
                       ConvCase{2, 5, 7, "causal", 0, true},
                       ConvCase{1, 37, 64, "causal", 0, true},
+                      ConvCase{3, 20, 30, "causal", 0, true},
                       ConvCase{2, 16, 12, "circular", 0, false},
                       ConvCase{1, 5, 12, "circular", 12, true},
                       ConvCase{1, 16, 1000, "causal", 0, true},

@@ -1,17 +1,23 @@
-// RUN: orchid-opt %s -orchid-convert-spectral-conv-to-loops -split-input-file | FileCheck %s
+// RUN: orchid-opt %s -orchid-convert-spectral-conv-to-loops -cse -split-input-file | FileCheck %s
 
-// One parallel iteration per (batch, 16-channel tile) runs the whole fused
-// kernel: transpose, forward FFT, spectrum product, inverse FFT, skip term.
+// One parallel iteration per (batch, 32-channel tile) runs the whole fused
+// kernel: transpose two 16-channel groups into the real and imaginary
+// planes, forward FFT, separate the two spectra with Z[n-k] and multiply
+// them by the kernel spectra, inverse FFT, skip term.
 // CHECK-LABEL: func.func @spectral_conv
 // CHECK-DAG: %[[U:.*]] = bufferization.to_buffer %{{.*}} read_only : tensor<2x37x8xf32>
 // CHECK-DAG: %[[K:.*]] = bufferization.to_buffer %{{.*}} read_only : tensor<37x9xcomplex<f32>>
 // CHECK: %[[O:.*]] = memref.alloc() : memref<2x37x8xf32>
-// CHECK: scf.parallel (%{{.*}}, %{{.*}}) = (%c0, %c0) to (%c2, %c3)
+// CHECK: scf.parallel (%{{.*}}, %{{.*}}) = (%c0, %c0) to (%c2, %c2)
 // CHECK: arith.minsi
 // CHECK: call @__orchid_fft_16_fwd
+// CHECK: scf.for %[[K:.*]] = %c1 to %c8
+// CHECK: %[[M:.*]] = arith.subi %c16, %[[K]]
+// CHECK: vector.load %{{.*}}[%[[M]], %c0]
 // CHECK: arith.mulf {{.*}} : vector<16xf32>
+// CHECK: vector.store {{.*}}[%[[M]], %c0]
 // CHECK: call @__orchid_fft_16_inv
-// CHECK: arith.constant 6.250000e-02 : f32
+// CHECK: arith.constant 3.125000e-02 : f32
 // CHECK: memref.store {{.*}}, %[[O]]
 // CHECK: bufferization.to_tensor %[[O]] restrict
 func.func @spectral_conv(%u: tensor<2x37x8xf32>, %K: tensor<37x9xcomplex<f32>>,
@@ -29,7 +35,7 @@ func.func @spectral_conv(%u: tensor<2x37x8xf32>, %K: tensor<37x9xcomplex<f32>>,
 // CHECK: call @__orchid_fft_12_inv
 // CHECK: %[[Z:.*]] = vector.load
 // CHECK: %[[Z6:.*]] = vector.load
-// CHECK: arith.addf %[[Z]], %[[Z6]] : vector<16xf32>
+// CHECK: arith.addf %[[Z]], %[[Z6]] fastmath<contract> : vector<16xf32>
 func.func @spectral_conv_wrap(%u: tensor<2x4x6xf32>, %K: tensor<2x4x7xcomplex<f32>>,
                               %b: tensor<4xf32>) -> tensor<2x4x6xf32> {
   %y = orchid.spectral_conv %u, %K, %b size 12 wrap
