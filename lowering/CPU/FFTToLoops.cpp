@@ -41,20 +41,24 @@ static Value toReadOnlyBuffer(OpBuilder &b, Location loc, Value tensor) {
                                            b.getUnitAttr());
 }
 
-/// Emits `scf.parallel` over the tiles of `rows` rows; `body` receives the
-/// first row and the number of valid rows of the tile.
-static void buildTileLoop(OpBuilder &b, Location loc, int64_t rows,
-                          function_ref<void(Value, Value)> body) {
-  int64_t tiles = llvm::divideCeil(rows, kLanes);
-  auto loop =
-      scf::ParallelOp::create(b, loc, ValueRange{indexConstant(b, loc, 0)},
-                              ValueRange{indexConstant(b, loc, tiles)},
-                              ValueRange{indexConstant(b, loc, 1)});
+/// Emits the parallel loop over the tiles of `rows` rows, with lane buffers
+/// for an n-point FFT allocated once per chunk of tiles; `body` receives
+/// the first row and the number of valid rows of the tile, and the signal
+/// and scratch buffers.
+static void buildTileLoop(
+    OpBuilder &b, Location loc, int64_t rows, int64_t n,
+    function_ref<void(Value, Value, Value, Value, Value, Value)> body) {
   OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPoint(loop.getBody()->getTerminator());
-  Value base = arith::MulIOp::create(b, loc, loop.getInductionVars()[0],
-                                     indexConstant(b, loc, kLanes));
-  body(base, getValidLanes(b, loc, base, rows));
+  auto [begin, end] = buildChunkLoop(b, loc, llvm::divideCeil(rows, kLanes));
+  Value re = allocLaneBuffer(b, loc, n), im = allocLaneBuffer(b, loc, n);
+  int64_t scratchRows = getFFTScratchRows(n);
+  Value sre = allocLaneBuffer(b, loc, scratchRows);
+  Value sim = allocLaneBuffer(b, loc, scratchRows);
+  buildLoop(b, loc, begin, end, [&](Value tile) {
+    Value base =
+        arith::MulIOp::create(b, loc, tile, indexConstant(b, loc, kLanes));
+    body(base, getValidLanes(b, loc, base, rows), re, im, sre, sim);
+  });
 }
 
 namespace {
@@ -84,37 +88,38 @@ struct RFFTToLoops final : OpConversionPattern<RFFTOp> {
     Value output = collapseToRows(rewriter, loc, result);
     auto complexType = cast<ComplexType>(outType.getElementType());
 
-    buildTileLoop(rewriter, loc, rows, [&](Value base, Value valid) {
-      OpBuilder &b = rewriter;
-      Value re = allocLaneBuffer(b, loc, n), im = allocLaneBuffer(b, loc, n);
-      int64_t scratchRows = getFFTScratchRows(n);
-      Value sre = allocLaneBuffer(b, loc, scratchRows);
-      Value sim = allocLaneBuffer(b, loc, scratchRows);
-      zeroLaneBuffers(b, loc, {re, im}, n);
-      Value c0 = indexConstant(b, loc, 0);
-      buildLoop(b, loc, c0, valid, [&](Value lane) {
-        Value row = arith::AddIOp::create(b, loc, base, lane);
-        buildLoop(b, loc, 0, std::min(len, n), [&](Value t) {
-          Value x = memref::LoadOp::create(b, loc, input, ValueRange{row, t});
-          memref::StoreOp::create(b, loc, x, re, ValueRange{t, lane});
+    buildTileLoop(
+        rewriter, loc, rows, n,
+        [&](Value base, Value valid, Value re, Value im, Value sre, Value sim) {
+          OpBuilder &b = rewriter;
+          zeroLaneBuffers(b, loc, {re, im}, n);
+          Value c0 = indexConstant(b, loc, 0);
+          buildLoop(b, loc, c0, valid, [&](Value lane) {
+            Value row = arith::AddIOp::create(b, loc, base, lane);
+            buildLoop(b, loc, 0, std::min(len, n), [&](Value t) {
+              Value x =
+                  memref::LoadOp::create(b, loc, input, ValueRange{row, t});
+              memref::StoreOp::create(b, loc, x, re, ValueRange{t, lane});
+            });
+          });
+          func::CallOp::create(b, loc, fft, ValueRange{re, im, sre, sim});
+          Value scaleCst = f32Constant(b, loc, scale);
+          buildLoop(b, loc, c0, valid, [&](Value lane) {
+            Value row = arith::AddIOp::create(b, loc, base, lane);
+            buildLoop(b, loc, 0, half, [&](Value k) {
+              Value xr =
+                  memref::LoadOp::create(b, loc, re, ValueRange{k, lane});
+              Value xi =
+                  memref::LoadOp::create(b, loc, im, ValueRange{k, lane});
+              if (scale != 1.0f) {
+                xr = arith::MulFOp::create(b, loc, xr, scaleCst);
+                xi = arith::MulFOp::create(b, loc, xi, scaleCst);
+              }
+              Value c = complex::CreateOp::create(b, loc, complexType, xr, xi);
+              memref::StoreOp::create(b, loc, c, output, ValueRange{row, k});
+            });
+          });
         });
-      });
-      func::CallOp::create(b, loc, fft, ValueRange{re, im, sre, sim});
-      Value scaleCst = f32Constant(b, loc, scale);
-      buildLoop(b, loc, c0, valid, [&](Value lane) {
-        Value row = arith::AddIOp::create(b, loc, base, lane);
-        buildLoop(b, loc, 0, half, [&](Value k) {
-          Value xr = memref::LoadOp::create(b, loc, re, ValueRange{k, lane});
-          Value xi = memref::LoadOp::create(b, loc, im, ValueRange{k, lane});
-          if (scale != 1.0f) {
-            xr = arith::MulFOp::create(b, loc, xr, scaleCst);
-            xi = arith::MulFOp::create(b, loc, xi, scaleCst);
-          }
-          Value c = complex::CreateOp::create(b, loc, complexType, xr, xi);
-          memref::StoreOp::create(b, loc, c, output, ValueRange{row, k});
-        });
-      });
-    });
     rewriter.replaceOpWithNewOp<bufferization::ToTensorOp>(op, outType, result,
                                                            /*restrict=*/true);
     return success();
@@ -148,54 +153,53 @@ struct IRFFTToLoops final : OpConversionPattern<IRFFTOp> {
     Value result = memref::AllocOp::create(rewriter, loc, resultType);
     Value output = collapseToRows(rewriter, loc, result);
 
-    buildTileLoop(rewriter, loc, rows, [&](Value base, Value valid) {
-      OpBuilder &b = rewriter;
-      Value re = allocLaneBuffer(b, loc, n), im = allocLaneBuffer(b, loc, n);
-      int64_t scratchRows = getFFTScratchRows(n);
-      Value sre = allocLaneBuffer(b, loc, scratchRows);
-      Value sim = allocLaneBuffer(b, loc, scratchRows);
-      zeroLaneBuffers(b, loc, {re, im}, n);
-      Value c0 = indexConstant(b, loc, 0);
-      buildLoop(b, loc, c0, valid, [&](Value lane) {
-        Value row = arith::AddIOp::create(b, loc, base, lane);
-        auto loadCoeff = [&](Value k) -> std::pair<Value, Value> {
-          Value c = memref::LoadOp::create(b, loc, input, ValueRange{row, k});
-          return {complex::ReOp::create(b, loc, c),
-                  complex::ImOp::create(b, loc, c)};
-        };
-        // The imaginary parts of the DC and Nyquist terms are ignored.
-        auto storeReal = [&](int64_t k) {
-          Value kIdx = indexConstant(b, loc, k);
-          memref::StoreOp::create(b, loc, loadCoeff(kIdx).first, re,
-                                  ValueRange{kIdx, lane});
-        };
-        storeReal(0);
-        if (n % 2 == 0 && n > 1)
-          storeReal(n / 2);
-        // X[n - k] = conj(X[k]) completes the Hermitian spectrum.
-        buildLoop(b, loc, 1, (n + 1) / 2, [&](Value k) {
-          auto [xr, xi] = loadCoeff(k);
-          Value mirror =
-              arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
-          memref::StoreOp::create(b, loc, xr, re, ValueRange{k, lane});
-          memref::StoreOp::create(b, loc, xi, im, ValueRange{k, lane});
-          memref::StoreOp::create(b, loc, xr, re, ValueRange{mirror, lane});
-          memref::StoreOp::create(b, loc, arith::NegFOp::create(b, loc, xi), im,
-                                  ValueRange{mirror, lane});
+    buildTileLoop(
+        rewriter, loc, rows, n,
+        [&](Value base, Value valid, Value re, Value im, Value sre, Value sim) {
+          OpBuilder &b = rewriter;
+          zeroLaneBuffers(b, loc, {re, im}, n);
+          Value c0 = indexConstant(b, loc, 0);
+          buildLoop(b, loc, c0, valid, [&](Value lane) {
+            Value row = arith::AddIOp::create(b, loc, base, lane);
+            auto loadCoeff = [&](Value k) -> std::pair<Value, Value> {
+              Value c =
+                  memref::LoadOp::create(b, loc, input, ValueRange{row, k});
+              return {complex::ReOp::create(b, loc, c),
+                      complex::ImOp::create(b, loc, c)};
+            };
+            // The imaginary parts of the DC and Nyquist terms are ignored.
+            auto storeReal = [&](int64_t k) {
+              Value kIdx = indexConstant(b, loc, k);
+              memref::StoreOp::create(b, loc, loadCoeff(kIdx).first, re,
+                                      ValueRange{kIdx, lane});
+            };
+            storeReal(0);
+            if (n % 2 == 0 && n > 1)
+              storeReal(n / 2);
+            // X[n - k] = conj(X[k]) completes the Hermitian spectrum.
+            buildLoop(b, loc, 1, (n + 1) / 2, [&](Value k) {
+              auto [xr, xi] = loadCoeff(k);
+              Value mirror =
+                  arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
+              memref::StoreOp::create(b, loc, xr, re, ValueRange{k, lane});
+              memref::StoreOp::create(b, loc, xi, im, ValueRange{k, lane});
+              memref::StoreOp::create(b, loc, xr, re, ValueRange{mirror, lane});
+              memref::StoreOp::create(b, loc, arith::NegFOp::create(b, loc, xi),
+                                      im, ValueRange{mirror, lane});
+            });
+          });
+          func::CallOp::create(b, loc, fft, ValueRange{re, im, sre, sim});
+          Value scaleCst = f32Constant(b, loc, scale);
+          buildLoop(b, loc, c0, valid, [&](Value lane) {
+            Value row = arith::AddIOp::create(b, loc, base, lane);
+            buildLoop(b, loc, 0, std::min(len, n), [&](Value t) {
+              Value x = memref::LoadOp::create(b, loc, re, ValueRange{t, lane});
+              if (scale != 1.0f)
+                x = arith::MulFOp::create(b, loc, x, scaleCst);
+              memref::StoreOp::create(b, loc, x, output, ValueRange{row, t});
+            });
+          });
         });
-      });
-      func::CallOp::create(b, loc, fft, ValueRange{re, im, sre, sim});
-      Value scaleCst = f32Constant(b, loc, scale);
-      buildLoop(b, loc, c0, valid, [&](Value lane) {
-        Value row = arith::AddIOp::create(b, loc, base, lane);
-        buildLoop(b, loc, 0, std::min(len, n), [&](Value t) {
-          Value x = memref::LoadOp::create(b, loc, re, ValueRange{t, lane});
-          if (scale != 1.0f)
-            x = arith::MulFOp::create(b, loc, x, scaleCst);
-          memref::StoreOp::create(b, loc, x, output, ValueRange{row, t});
-        });
-      });
-    });
     rewriter.replaceOpWithNewOp<bufferization::ToTensorOp>(op, outType, result,
                                                            /*restrict=*/true);
     return success();

@@ -8,6 +8,8 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
+#include <thread>
+
 using namespace mlir;
 using namespace mlir::orchid;
 
@@ -52,4 +54,27 @@ Value cpu::getValidLanes(OpBuilder &b, Location loc, Value base,
       arith::SubIOp::create(b, loc, indexConstant(b, loc, total), base);
   return arith::MinSIOp::create(b, loc, remaining,
                                 indexConstant(b, loc, kLanes));
+}
+
+int64_t cpu::getNumWorkers() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+std::pair<Value, Value> cpu::buildChunkLoop(OpBuilder &b, Location loc,
+                                            int64_t items) {
+  int64_t chunks = std::min(items, getNumWorkers());
+  auto loop =
+      scf::ParallelOp::create(b, loc, ValueRange{indexConstant(b, loc, 0)},
+                              ValueRange{indexConstant(b, loc, chunks)},
+                              ValueRange{indexConstant(b, loc, 1)});
+  b.setInsertionPoint(loop.getBody()->getTerminator());
+  Value chunk = loop.getInductionVars()[0];
+  Value itemsCst = indexConstant(b, loc, items);
+  Value chunksCst = indexConstant(b, loc, chunks);
+  auto boundary = [&](Value c) {
+    return arith::DivUIOp::create(
+        b, loc, arith::MulIOp::create(b, loc, c, itemsCst), chunksCst);
+  };
+  Value next = arith::AddIOp::create(b, loc, chunk, indexConstant(b, loc, 1));
+  return {boundary(chunk), boundary(next)};
 }

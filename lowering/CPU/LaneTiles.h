@@ -30,6 +30,18 @@ void zeroLaneBuffers(OpBuilder &b, Location loc, ValueRange buffers,
 /// min(kLanes, total - base).
 Value getValidLanes(OpBuilder &b, Location loc, Value base, int64_t total);
 
+/// Number of parallel chunks kernels split their tiles into: the hardware
+/// threads of the compiling machine, which is the one a JIT runs on.
+int64_t getNumWorkers();
+
+/// Emits an `scf.parallel` over min(items, getNumWorkers()) chunks of the
+/// work items [0, items), moves the insertion point into its body and
+/// returns the chunk's item range [begin, end). Kernels allocate their
+/// scratch buffers there, once per chunk rather than once per item: large
+/// per-item malloc/free pairs get fresh, page-faulting memory each time.
+std::pair<Value, Value> buildChunkLoop(OpBuilder &b, Location loc,
+                                       int64_t items);
+
 /// Creates an `index` constant.
 Value indexConstant(OpBuilder &b, Location loc, int64_t value);
 

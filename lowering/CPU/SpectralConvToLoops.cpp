@@ -87,17 +87,9 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
     // 0 is the real part of the signal, group 1 the imaginary part.
     int64_t tiles = llvm::divideCeil(channels, 2 * kLanes);
     Value c0 = indexConstant(b, loc, 0), c1 = indexConstant(b, loc, 1);
-    auto loop = scf::ParallelOp::create(
-        b, loc, ValueRange{c0, c0},
-        ValueRange{indexConstant(b, loc, batch), indexConstant(b, loc, tiles)},
-        ValueRange{c1, c1});
     {
       OpBuilder::InsertionGuard guard(b);
-      b.setInsertionPoint(loop.getBody()->getTerminator());
-      ValueRange ivs = loop.getInductionVars();
-      Value bIdx = ivs[0];
-      Value tileBase = arith::MulIOp::create(b, loc, ivs[1],
-                                             indexConstant(b, loc, 2 * kLanes));
+      auto [begin, end] = buildChunkLoop(b, loc, batch * tiles);
       Value re = allocLaneBuffer(b, loc, n);
       Value im = allocLaneBuffer(b, loc, n);
       int64_t scratchRows = getFFTScratchRows(n);
@@ -109,6 +101,15 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
         kre[g] = allocLaneBuffer(b, loc, half);
         kim[g] = allocLaneBuffer(b, loc, half);
       }
+      auto item = scf::ForOp::create(b, loc, begin, end, c1);
+      b.setInsertionPointToStart(item.getBody());
+      Value tilesCst = indexConstant(b, loc, tiles);
+      Value bIdx =
+          arith::DivUIOp::create(b, loc, item.getInductionVar(), tilesCst);
+      Value tile =
+          arith::RemUIOp::create(b, loc, item.getInductionVar(), tilesCst);
+      Value tileBase = arith::MulIOp::create(b, loc, tile,
+                                             indexConstant(b, loc, 2 * kLanes));
       zeroLaneBuffers(b, loc, {re, im}, n);
       zeroLaneBuffers(b, loc, {kre[0], kim[0], kre[1], kim[1]}, half);
 

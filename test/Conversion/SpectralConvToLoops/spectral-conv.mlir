@@ -8,7 +8,10 @@
 // CHECK-DAG: %[[U:.*]] = bufferization.to_buffer %{{.*}} read_only : tensor<2x37x8xf32>
 // CHECK-DAG: %[[K:.*]] = bufferization.to_buffer %{{.*}} read_only : tensor<37x9xcomplex<f32>>
 // CHECK: %[[O:.*]] = memref.alloc() : memref<2x37x8xf32>
-// CHECK: scf.parallel (%{{.*}}, %{{.*}}) = (%c0, %c0) to (%c2, %c2)
+// CHECK: scf.parallel (%[[CHUNK:.*]]) = (%c0) to (%c{{[0-9]+}})
+// CHECK: memref.alloc() {alignment = 64 : i64} : memref<16x16xf32>
+// CHECK: scf.for %[[ITEM:.*]] = %{{.*}} to %{{.*}} step %c1
+// CHECK: arith.divui %[[ITEM]], %c2
 // CHECK: arith.minsi
 // CHECK: call @__orchid_fft_16_fwd
 // CHECK: scf.for %[[K:.*]] = %c1 to %c8
