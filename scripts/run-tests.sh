@@ -6,15 +6,23 @@ build_dir=${1:-build}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
+rm -f "$build_dir/lit-results.json"
 (cd "$build_dir" && ctest --output-on-failure) 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-lit_count() { # lit's summary lines read "  Passed: 12 (100.00%)"
-  grep -E "^\s+$1\s*:" "$log" | tail -1 | awk '{print $2}'
-}
-lit_passed=$(lit_count Passed); lit_passed=${lit_passed:-0}
-lit_failed=$(lit_count Failed); lit_failed=${lit_failed:-0}
-lit_skipped=$(lit_count Unsupported); lit_skipped=${lit_skipped:-0}
+# lit writes one entry per test to a JSON report.
+read -r lit_passed lit_failed lit_skipped < <(python3 - "$build_dir/lit-results.json" <<'PY'
+import json, sys
+try:
+    tests = json.load(open(sys.argv[1]))["tests"]
+except (OSError, ValueError, KeyError):
+    tests = []
+codes = [t["code"] for t in tests]
+ok = sum(c in ("PASS", "XFAIL") for c in codes)
+skipped = sum(c == "UNSUPPORTED" for c in codes)
+print(ok, len(codes) - ok - skipped, skipped)
+PY
+)
 
 ctest_line=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -1)
 ctest_total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"${ctest_line:-out of 0}")
