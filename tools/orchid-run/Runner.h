@@ -82,6 +82,10 @@ public:
 /// ExecutionEngine, with the OpenMP runtime loaded for parallel loops.
 std::unique_ptr<Target> createCPUTarget(bool parallel = true);
 
+/// A CUDA GPU of architecture `chip`, through buildOrchidGPUPipeline and
+/// the orchid_cuda_runtime library (CudaTarget.cpp).
+std::unique_ptr<Target> createCUDATarget(llvm::StringRef chip = "sm_90");
+
 } // namespace orchid
 
 #endif // ORCHID_TOOLS_ORCHID_RUN_RUNNER_H

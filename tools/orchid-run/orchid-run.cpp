@@ -81,6 +81,15 @@ cl::opt<unsigned>
 cl::opt<bool> printIR("print-ir-after-pipeline",
                       cl::desc("Print the module after the lowering pipeline"),
                       cl::cat(category));
+enum class TargetKind { CPU, CUDA };
+cl::opt<TargetKind>
+    targetKind("target", cl::desc("Device to run on"),
+               cl::values(clEnumValN(TargetKind::CPU, "cpu", "the host CPU"),
+                          clEnumValN(TargetKind::CUDA, "cuda", "a CUDA GPU")),
+               cl::init(TargetKind::CPU), cl::cat(category));
+cl::opt<std::string> cudaChip("cuda-chip",
+                              cl::desc("SM architecture for --target=cuda"),
+                              cl::init("sm_90"), cl::cat(category));
 cl::opt<bool> parallel("parallel",
                        cl::desc("Run independent rows in parallel (OpenMP)"),
                        cl::init(true), cl::cat(category));
@@ -184,7 +193,9 @@ int run() {
     reference = std::move(*prepared);
   }
 
-  std::unique_ptr<Target> target = createCPUTarget(parallel);
+  std::unique_ptr<Target> target = targetKind == TargetKind::CUDA
+                                       ? createCUDATarget(cudaChip)
+                                       : createCPUTarget(parallel);
   if (Error error = target->lower(**module, printIR))
     return fail(std::move(error));
   auto executable = target->load(**module);

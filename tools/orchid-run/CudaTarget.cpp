@@ -1,0 +1,175 @@
+//===- CudaTarget.cpp - Run Orchid functions on a CUDA GPU ----------------===//
+//
+// Lowers with --orchid-gpu-pipeline (kernels compiled to a fatbin at
+// lowering time) and JITs the host code with the orchid_cuda_runtime
+// library providing the mgpu* functions. The runtime is asked first
+// whether a driver and a device exist, so that a machine without a GPU
+// gets one clear error; errors of the runtime during a call are returned
+// as the call's error.
+//
+//===----------------------------------------------------------------------===//
+
+#include "tools/orchid-run/Runner.h"
+
+#include "lowering/GPU/Pipelines.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/DynamicLibrary.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/TargetSelect.h"
+
+using namespace mlir;
+using llvm::createStringError;
+using llvm::inconvertibleErrorCode;
+
+namespace orchid {
+namespace {
+
+/// The runtime's status functions, resolved from the loaded library.
+struct RuntimeStatus {
+  bool (*isAvailable)() = nullptr;
+  const char *(*lastError)() = nullptr;
+  void (*clearError)() = nullptr;
+  void (*setVerbose)(bool) = nullptr;
+};
+
+llvm::Error runtimeError(const RuntimeStatus &status, llvm::StringRef what) {
+  const char *message = status.lastError();
+  if (!message)
+    return llvm::Error::success();
+  llvm::Error error =
+      createStringError(inconvertibleErrorCode(), what + ": " + message);
+  status.clearError();
+  return error;
+}
+
+/// A memref descriptor (StridedMemRefType<T, N>) for a dense array.
+std::vector<int64_t> describe(void *data, llvm::ArrayRef<int64_t> shape) {
+  std::vector<int64_t> desc(3 + 2 * shape.size());
+  desc[0] = desc[1] = reinterpret_cast<intptr_t>(data);
+  int64_t stride = 1;
+  for (int64_t i = shape.size() - 1; i >= 0; --i) {
+    desc[3 + i] = shape[i];
+    desc[3 + shape.size() + i] = stride;
+    stride *= shape[i];
+  }
+  return desc;
+}
+
+class CUDAExecutable : public Executable {
+public:
+  CUDAExecutable(std::unique_ptr<ExecutionEngine> engine, RuntimeStatus status)
+      : engine(std::move(engine)), status(status) {}
+
+  llvm::Error call(llvm::StringRef name,
+                   llvm::ArrayRef<const NpyArray *> inputs,
+                   llvm::ArrayRef<NpyArray *> outputs) override {
+    std::vector<std::vector<int64_t>> descriptors;
+    for (const NpyArray *in : inputs)
+      descriptors.push_back(
+          describe(const_cast<char *>(in->data.data()), in->shape));
+    for (NpyArray *out : outputs)
+      descriptors.push_back(describe(out->data.data(), out->shape));
+    std::vector<void *> pointers, args;
+    for (auto &desc : descriptors)
+      pointers.push_back(desc.data());
+    for (void *&p : pointers)
+      args.push_back(&p);
+    if (llvm::Error error =
+            engine->invokePacked(("_mlir_ciface_" + name).str(), args))
+      return error;
+    return runtimeError(status, "CUDA error in " + name.str());
+  }
+
+private:
+  std::unique_ptr<ExecutionEngine> engine;
+  RuntimeStatus status;
+};
+
+class CUDATarget : public Target {
+public:
+  explicit CUDATarget(llvm::StringRef chip) : chip(chip) {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  }
+
+  llvm::Error lower(ModuleOp module, bool printAfter) override {
+    DialectRegistry registry;
+    mlir::orchid::registerOrchidGPUDialects(registry);
+    module.getContext()->appendDialectRegistry(registry);
+    // The JIT calls the C wrappers `_mlir_ciface_<f>`.
+    for (auto func : module.getOps<func::FuncOp>())
+      if (func.isPublic() && !func.isExternal())
+        func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
+                      UnitAttr::get(module.getContext()));
+    PassManager pm(module.getContext());
+    mlir::orchid::GPUPipelineOptions options;
+    options.chip = chip;
+    mlir::orchid::buildOrchidGPUPipeline(pm, options);
+    if (failed(pm.run(module)))
+      return createStringError(inconvertibleErrorCode(),
+                               "the GPU pipeline failed");
+    if (printAfter)
+      module.print(llvm::outs());
+    return llvm::Error::success();
+  }
+
+  llvm::Expected<std::unique_ptr<Executable>> load(ModuleOp module) override {
+    std::string error;
+    auto library = llvm::sys::DynamicLibrary::getPermanentLibrary(
+        ORCHID_CUDA_RUNTIME_PATH, &error);
+    if (!library.isValid())
+      return createStringError(inconvertibleErrorCode(),
+                               "cannot load the CUDA runtime: " + error);
+    RuntimeStatus status;
+    status.isAvailable = reinterpret_cast<bool (*)()>(
+        library.getAddressOfSymbol("orchidCudaIsAvailable"));
+    status.lastError = reinterpret_cast<const char *(*)()>(
+        library.getAddressOfSymbol("orchidCudaGetLastError"));
+    status.clearError = reinterpret_cast<void (*)()>(
+        library.getAddressOfSymbol("orchidCudaClearError"));
+    status.setVerbose = reinterpret_cast<void (*)(bool)>(
+        library.getAddressOfSymbol("orchidCudaSetVerbose"));
+    if (!status.isAvailable || !status.lastError || !status.clearError ||
+        !status.setVerbose)
+      return createStringError(inconvertibleErrorCode(),
+                               "the CUDA runtime library is incomplete");
+    // Errors are returned to the caller rather than printed.
+    status.setVerbose(false);
+    if (!status.isAvailable())
+      return runtimeError(status, "no usable CUDA GPU");
+
+    SmallVector<llvm::StringRef> libs = {ORCHID_CUDA_RUNTIME_PATH};
+    llvm::StringRef utils = "/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so";
+    if (llvm::sys::fs::exists(utils))
+      libs.push_back(utils);
+    ExecutionEngineOptions options;
+    options.transformer = makeOptimizingTransformer(
+        /*optLevel=*/2, /*sizeLevel=*/0, /*targetMachine=*/nullptr);
+    options.sharedLibPaths = libs;
+    auto engine = ExecutionEngine::create(module, options);
+    if (!engine)
+      return createStringError(inconvertibleErrorCode(),
+                               "cannot JIT the lowered module: " +
+                                   llvm::toString(engine.takeError()));
+    // Runs the constructors that load the kernel modules.
+    (*engine)->initialize();
+    if (llvm::Error error = runtimeError(status, "cannot load the kernels"))
+      return std::move(error);
+    return std::make_unique<CUDAExecutable>(std::move(*engine), status);
+  }
+
+private:
+  std::string chip;
+};
+
+} // namespace
+
+std::unique_ptr<Target> createCUDATarget(llvm::StringRef chip) {
+  return std::make_unique<CUDATarget>(chip);
+}
+
+} // namespace orchid
