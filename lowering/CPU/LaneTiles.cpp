@@ -37,12 +37,12 @@ void cpu::buildLoop(OpBuilder &b, Location loc, int64_t lb, int64_t ub,
 }
 
 void cpu::zeroLaneBuffers(OpBuilder &b, Location loc, ValueRange buffers,
-                          int64_t rows) {
+                          int64_t rows, int64_t firstRow) {
   auto vecType = VectorType::get({kLanes}, b.getF32Type());
   Value zero =
       arith::ConstantOp::create(b, loc, DenseElementsAttr::get(vecType, 0.0f));
   Value c0 = indexConstant(b, loc, 0);
-  buildLoop(b, loc, 0, rows, [&](Value i) {
+  buildLoop(b, loc, firstRow, rows, [&](Value i) {
     for (Value buffer : buffers)
       vector::StoreOp::create(b, loc, zero, buffer, ValueRange{i, c0});
   });

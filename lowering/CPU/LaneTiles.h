@@ -22,9 +22,9 @@ void buildLoop(OpBuilder &b, Location loc, Value lb, Value ub,
 void buildLoop(OpBuilder &b, Location loc, int64_t lb, int64_t ub,
                function_ref<void(Value)> body);
 
-/// Sets rows [0, rows) of both planes to zero.
+/// Sets rows [firstRow, rows) of the lane buffers to zero.
 void zeroLaneBuffers(OpBuilder &b, Location loc, ValueRange buffers,
-                     int64_t rows);
+                     int64_t rows, int64_t firstRow = 0);
 
 /// Number of channels of the tile starting at `base` that exist:
 /// min(kLanes, total - base).

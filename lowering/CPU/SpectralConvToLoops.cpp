@@ -110,7 +110,6 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
           arith::RemUIOp::create(b, loc, item.getInductionVar(), tilesCst);
       Value tileBase = arith::MulIOp::create(b, loc, tile,
                                              indexConstant(b, loc, 2 * kLanes));
-      zeroLaneBuffers(b, loc, {re, im}, n);
       zeroLaneBuffers(b, loc, {kre[0], kim[0], kre[1], kim[1]}, half);
 
       // First channel and number of valid channels of each group (the
@@ -122,15 +121,46 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
         valid[g] = getValidLanes(b, loc, base[g], channels);
       }
 
-      // Transpose each group of input and kernel spectrum into lanes.
+      // Lane l of group g is channel base[g] + l, at a distance of l * L
+      // elements in the input and output: gathers and scatters move a row
+      // of 16 channels at once, masked to the valid channels. The base is
+      // clamped so that a group without valid channels stays in bounds.
+      auto i32Vec = VectorType::get({kLanes}, b.getI32Type());
+      auto maskVec = VectorType::get({kLanes}, b.getI1Type());
+      SmallVector<int32_t> strided, iota;
+      for (int64_t l = 0; l < kLanes; ++l) {
+        strided.push_back(int32_t(l * len));
+        iota.push_back(int32_t(l));
+      }
+      Value channelOffsets = arith::ConstantOp::create(
+          b, loc, DenseElementsAttr::get(i32Vec, ArrayRef(strided)));
+      Value laneOffsets = arith::ConstantOp::create(
+          b, loc, DenseElementsAttr::get(i32Vec, ArrayRef(iota)));
+      Value zeroVec = arith::ConstantOp::create(
+          b, loc, DenseElementsAttr::get(v.vecType, 0.0f));
+      Value first[2], mask[2];
+      for (int g = 0; g < 2; ++g) {
+        first[g] = arith::MinSIOp::create(b, loc, base[g],
+                                          indexConstant(b, loc, channels - 1));
+        mask[g] =
+            vector::CreateMaskOp::create(b, loc, maskVec, ValueRange{valid[g]});
+      }
+      auto gatherInput = [&](int g, Value t) -> Value {
+        return vector::GatherOp::create(b, loc, v.vecType, input,
+                                        ValueRange{bIdx, first[g], t},
+                                        channelOffsets, mask[g], zeroVec);
+      };
+
+      // Transpose the input into lanes; zero-pad rows [L, n).
+      int64_t copied = std::min(len, n);
+      buildLoop(b, loc, 0, copied, [&](Value t) {
+        for (int g = 0; g < 2; ++g)
+          v.store(gatherInput(g, t), signal[g], t);
+      });
+      zeroLaneBuffers(b, loc, {re, im}, n, copied);
       for (int g = 0; g < 2; ++g) {
         buildLoop(b, loc, c0, valid[g], [&](Value lane) {
           Value d = arith::AddIOp::create(b, loc, base[g], lane);
-          buildLoop(b, loc, 0, std::min(len, n), [&](Value t) {
-            Value x =
-                memref::LoadOp::create(b, loc, input, ValueRange{bIdx, d, t});
-            memref::StoreOp::create(b, loc, x, signal[g], ValueRange{t, lane});
-          });
           buildLoop(b, loc, 0, half, [&](Value k) {
             SmallVector<Value> idx = {d, k};
             if (batchedSpectrum)
@@ -210,17 +240,16 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
       // 1/n of the inverse transform and 1/2 of A and B.
       Value scale = f32Constant(b, loc, 0.5 / double(n));
       for (int g = 0; g < 2; ++g) {
-        buildLoop(b, loc, c0, valid[g], [&](Value lane) {
-          Value d = arith::AddIOp::create(b, loc, base[g], lane);
-          Value skip = memref::LoadOp::create(b, loc, bias, ValueRange{d});
-          buildLoop(b, loc, 0, len, [&](Value t) {
-            Value z =
-                memref::LoadOp::create(b, loc, signal[g], ValueRange{t, lane});
-            Value u =
-                memref::LoadOp::create(b, loc, input, ValueRange{bIdx, d, t});
-            Value y = add(mul(z, scale), mul(skip, u));
-            memref::StoreOp::create(b, loc, y, output, ValueRange{bIdx, d, t});
-          });
+        Value skip = vector::GatherOp::create(b, loc, v.vecType, bias,
+                                              ValueRange{first[g]}, laneOffsets,
+                                              mask[g], zeroVec);
+        Value scaleVec = vector::BroadcastOp::create(b, loc, v.vecType, scale);
+        buildLoop(b, loc, 0, len, [&](Value t) {
+          Value y = add(mul(v.load(signal[g], t), scaleVec),
+                        mul(skip, gatherInput(g, t)));
+          vector::ScatterOp::create(b, loc, Type(), output,
+                                    ValueRange{bIdx, first[g], t},
+                                    channelOffsets, mask[g], y);
         });
       }
     }
