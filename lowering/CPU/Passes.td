@@ -12,8 +12,8 @@ def OrchidConvertFFTToLoops : Pass<"orchid-convert-fft-to-loops",
     Replaces each `orchid.rfft` / `orchid.irfft` on tensors by buffer code:
     the operands are read through `bufferization.to_buffer`, the result is a
     fresh `memref.alloc` handed back with `bufferization.to_tensor restrict`,
-    and the rows (all leading axes) are processed in tiles of 16 under an
-    `scf.parallel`. Each tile is transposed into a `[n][16]` lane buffer (one
+    and the rows (all leading axes) are processed in tiles of 16, the tiles
+    split over an `scf.parallel` of one chunk per hardware thread. Each tile is transposed into a `[n][16]` lane buffer (one
     signal per lane of a `vector<16xf32>`) and transformed by a private
     function `@__orchid_fft_<n>_{fwd,inv}` generated for that size: a
     Stockham mixed-radix FFT (radices 8, 4, 2, 5, 3 and odd primes up to 13)
@@ -42,12 +42,14 @@ def OrchidConvertSpectralConvToLoops
     : Pass<"orchid-convert-spectral-conv-to-loops", "::mlir::ModuleOp"> {
   let summary = "Lower orchid.spectral_conv to a fused per-tile FFT kernel";
   let description = [{
-    Each `(batch, 16-channel tile)` of an `orchid.spectral_conv` becomes one
-    iteration of an `scf.parallel`: transpose and zero-pad the input into a
-    lane buffer, forward FFT, multiply by the (Hermitian-extended) kernel
-    spectrum, inverse FFT, optional folding modulo L (`wrap`), then scale,
-    add `bias * u` and write the valid channels back. The whole convolution
-    makes a single pass over the input and output in memory. Buffer handling
+    Each `(batch, 32-channel tile)` of an `orchid.spectral_conv` runs the
+    whole convolution in one pass over memory: gather two groups of 16
+    channels into the real and imaginary planes of a lane buffer (zero
+    padded), forward FFT, separate the two spectra and multiply them by the
+    kernel spectrum (two-for-one), inverse FFT, optional folding modulo L
+    (`wrap`), then scale, add `bias * u` and scatter the valid channels
+    back. Tiles are distributed over an `scf.parallel` of one chunk per
+    hardware thread, each allocating its lane buffers once. Buffer handling
     is as in `orchid-convert-fft-to-loops`.
   }];
   let dependentDialects = [
