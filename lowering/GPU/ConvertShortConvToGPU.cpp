@@ -67,17 +67,16 @@ static LogicalResult convertShortConv(ShortConvOp op, int64_t blockSize) {
     Value t = loop.getInductionVar();
     Value acc = init;
     for (int64_t j = 0; j < taps; ++j) {
-      // Input position t + j - pad, zero outside [0, L).
-      Value shifted = arith::AddIOp::create(b, loc, t, cst(j));
+      // Input position t + j - pad, zero outside [0, L): taps left of the
+      // centre can fall before the row, taps right of it after.
+      Value pos = t;
       Value valid;
-      Value pos = shifted;
       if (j < pad) {
-        valid = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge,
-                                      shifted, cst(pad));
-      }
-      if (j != pad)
-        pos = arith::SubIOp::create(b, loc, shifted, cst(pad));
-      if (j > pad) {
+        valid = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge, t,
+                                      cst(pad - j));
+        pos = arith::SubIOp::create(b, loc, t, cst(pad - j));
+      } else if (j > pad) {
+        pos = arith::AddIOp::create(b, loc, t, cst(j - pad));
         valid = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, pos,
                                       cst(len));
       }

@@ -49,8 +49,7 @@ TEST_F(CudaRuntimeWithoutDriver, HandlesAreNull) {
 
 TEST_F(CudaRuntimeWithoutDriver, CallsOnNullHandlesAreHarmless) {
   int host[4] = {1, 2, 3, 4};
-  mgpuLaunchKernel(nullptr, 1, 1, 1, 32, 1, 1, 0, nullptr, nullptr, nullptr,
-                   0);
+  mgpuLaunchKernel(nullptr, 1, 1, 1, 32, 1, 1, 0, nullptr, nullptr, nullptr, 0);
   EXPECT_NE(orchidCudaGetLastError(), nullptr);
   mgpuMemcpy(host, host + 2, 2 * sizeof(int), nullptr);
   mgpuMemset32(host, 0, 4, nullptr);

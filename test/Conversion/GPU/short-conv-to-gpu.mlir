@@ -1,10 +1,12 @@
 // RUN: orchid-opt %s --orchid-convert-short-conv-to-gpu --split-input-file | FileCheck %s
 
 // One block per row (2 x 3), one thread per position; causal padding 2:
-// taps 0 and 1 are guarded (t + j >= 2), tap 2 reads x[t].
+// taps 0 and 1 are guarded (t >= 2 - j), tap 2 reads x[t].
 // CHECK-LABEL: func.func @causal
 // CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %c6{{.*}}) threads({{.*}}) in ({{.*}} = %c50
+// CHECK: scf.for %[[T:.*]] = %{{.*}} to %c50
 // CHECK-COUNT-2: arith.cmpi uge
+// CHECK: memref.load %{{.*}}[%{{.*}}, %[[T]]] : memref<6x50xf32>
 // CHECK-NOT: arith.cmpi
 // CHECK: memref.store {{.*}} : memref<6x50xf32>
 func.func @causal(%x: tensor<2x3x50xf32>, %w: tensor<3x3xf32>,

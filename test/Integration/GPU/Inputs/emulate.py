@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Checks the GPU kernels' arithmetic without a GPU.
+
+Each kernel of lowering/GPU is emitted with one thread per block
+(max-threads=1, block-size=1), for which a block is a sequential program
+and barriers are no-ops; the gpu.launch is then rewritten into a loop over
+blocks (thread id 0, shared memory and device buffers as host memrefs),
+run with mlir-runner and compared with NumPy in float64. This checks the
+FFT stages, twiddles, the two-rows-in-one-FFT algebra, padding, folding
+and indexing; races between threads need a GPU (test/Integration/GPU).
+
+Usage: emulate.py [path/to/orchid-opt]  (needs NumPy and mlir-runner)
+"""
+import os
+import re
+import subprocess
+import sys
+
+import numpy as np
+
+LLVM_BIN = "/usr/lib/llvm-22/bin"
+OPT = sys.argv[1] if len(sys.argv) > 1 else "build/bin/orchid-opt"
+MOPT = os.path.join(LLVM_BIN, "mlir-opt")
+RUN = os.path.join(LLVM_BIN, "mlir-runner")
+LIBS = os.path.join(LLVM_BIN, "..", "lib")
+def dense(a):
+    if np.iscomplexobj(a):
+        def rec(x):
+            if x.ndim == 0: return "(%r,%r)" % (float(x.real), float(x.imag))
+            return "[" + ",".join(rec(y) for y in x) + "]"
+        return "dense<" + rec(a) + ">"
+    return "dense<" + np.array2string(a.astype(np.float32), separator=",", threshold=10**9, floatmode="unique").replace("\n","") + ">"
+def ty(shape, el="f32"): return "tensor<" + "x".join(map(str,shape)) + "x" + el + ">"
+def run(op_ir, func_args, out_shape, opts):
+    mlir = "func.func @f(" + ",".join("%%a%d: %s" % (i, t) for i,(t,_) in enumerate(func_args)) + ") -> " + ty(out_shape) + " {\n" + op_ir + "\n return %y : " + ty(out_shape) + "\n}\n"
+    ir = subprocess.run([OPT, "-", "--orchid-convert-spectral-conv-to-gpu=" + opts, "--orchid-convert-fft-to-gpu=" + opts, "--orchid-convert-short-conv-to-gpu=block-size=1"], input=mlir, capture_output=True, text=True, check=True).stdout
+    # Lower the launch to a loop over blocks with one thread.
+    lines = ir.split("\n"); out = []; blk = None
+    for l in lines:
+        m = re.search(r"gpu\.launch blocks\((%\w+), %\w+, %\w+\) in \(%\w+ = (%\w+),", l)
+        if m:
+            blk = m.group(1) + "_%d" % len(out)
+            out.append("%%emu0_%s = arith.constant 0 : index" % blk[1:]); out.append("%%emu1_%s = arith.constant 1 : index" % blk[1:])
+            out.append("scf.for %s = %%emu0_%s to %s step %%emu1_%s {" % (m.group(1), blk[1:], m.group(2), blk[1:])); iv = m.group(1); continue
+        l = re.sub(r"(%\w+) = gpu\.block_id\s+x", lambda m: "%s = arith.addi %s, %%emu0_%s : index" % (m.group(1), iv, blk[1:]), l)
+        l = re.sub(r"(%\w+) = gpu\.thread_id\s+x", lambda m: "%s = arith.constant 0 : index" % m.group(1), l)
+        l = re.sub(r"(%\w+) = gpu\.dynamic_shared_memory : memref<\?xi8, #gpu.address_space<workgroup>>", lambda m: "%s = memref.alloc() : memref<4194304xi8>" % m.group(1), l)
+        l = l.replace("memref<?xi8, #gpu.address_space<workgroup>>", "memref<4194304xi8>").replace(", #gpu.address_space<workgroup>", "")
+        if "gpu.barrier" in l: continue
+        l = l.replace("gpu.terminator", "scf.yield")
+        l = re.sub(r"gpu\.alloc\s+\(\)", "memref.alloc()", l)
+        m = re.search(r"gpu\.memcpy\s+(%\w+), (%\w+) : (memref<.+?), (memref<.+)$", l)
+        if m: l = "memref.copy %s, %s : %s to %s" % (m.group(2), m.group(1), m.group(4), m.group(3))
+        l = re.sub(r"gpu\.dealloc\s+(%\w+)", r"memref.dealloc \1", l)
+        out.append(l)
+    ir = "\n".join(out)
+    consts = "".join("  %%c%d = arith.constant %s : %s\n" % (i, dense(v), t) for i,(t,v) in enumerate(func_args))
+    main = "func.func private @printMemrefF32(memref<*xf32>)\nfunc.func @main() {\n" + consts + "  %r = call @f(" + ",".join("%%c%d"%i for i in range(len(func_args))) + ") : (" + ",".join(t for t,_ in func_args) + ") -> " + ty(out_shape) + "\n  %m = bufferization.to_buffer %r : " + ty(out_shape) + " to memref<" + "x".join(map(str,out_shape)) + "xf32>\n  %u = memref.cast %m : memref<" + "x".join(map(str,out_shape)) + "xf32> to memref<*xf32>\n  call @printMemrefF32(%u) : (memref<*xf32>) -> ()\n  return\n}\n"
+    ir = ir.rstrip().rstrip("}") + main + "}\n"
+    low = subprocess.run([MOPT, "--one-shot-bufferize=bufferize-function-boundaries", "--convert-scf-to-cf", "--expand-strided-metadata", "--finalize-memref-to-llvm", "--convert-complex-to-llvm", "--convert-arith-to-llvm", "--convert-cf-to-llvm", "--convert-func-to-llvm", "--convert-arith-to-llvm", "--finalize-memref-to-llvm", "--convert-index-to-llvm", "--reconcile-unrealized-casts"], input=ir, capture_output=True, text=True)
+    if low.returncode: sys.exit(low.stderr[:3000])
+    r = subprocess.run([RUN, "-e", "main", "--entry-point-result=void", "--shared-libs=" + os.path.join(LIBS, "libmlir_runner_utils.so") + "," + os.path.join(LIBS, "libmlir_c_runner_utils.so")], input=low.stdout, capture_output=True, text=True)
+    if r.returncode: sys.exit(r.stderr[:3000])
+    nums = re.findall(r"-?\d+\.?\d*(?:e[-+]?\d+)?", r.stdout.split("\n",1)[1])
+    return np.array([float(x) for x in nums]).reshape(out_shape)
+
+rng = np.random.default_rng(0)
+failures = []
+
+
+def report(name, err):
+    print("%s: relative L2 error %.2e" % (name, err))
+    if not err <= 1e-5:
+        failures.append(name)
+
+def spectral(B, D, L, n, wrap, batched, opts):
+    u = rng.standard_normal((B,D,L)).astype(np.float32)
+    kshape = (B,D,n//2+1) if batched else (D,n//2+1)
+    K = (rng.standard_normal(kshape) + 1j*rng.standard_normal(kshape)).astype(np.complex64)
+    b = rng.standard_normal(D).astype(np.float32)
+    args = [(ty(u.shape), u), (ty(K.shape, "complex<f32>"), K), (ty(b.shape), b)]
+    op = "%%y = orchid.spectral_conv %%a0, %%a1, %%a2 size %d%s : %s, %s, %s -> %s" % (n, " wrap" if wrap else "", ty(u.shape), ty(K.shape,"complex<f32>"), ty(b.shape), ty(u.shape))
+    got = run(op, args, u.shape, opts)
+    z = np.fft.irfft(np.fft.rfft(u.astype(np.float64), n) * K.astype(np.complex128), n)
+    if wrap:
+        zz = np.zeros((B,D,L))
+        for j in range(0, n, L): seg = z[..., j:j+L]; zz[..., :seg.shape[-1]] += seg
+        z = zz
+    ref = z[..., :L] + b[:, None].astype(np.float64) * u
+    err = np.linalg.norm(got - ref) / np.linalg.norm(ref)
+    report("spectral B=%d D=%d L=%d n=%d wrap=%s batched=%s %s" % (B, D, L, n, wrap, batched, opts), err)
+for opts in ("max-threads=1", "max-threads=1 max-shared-memory=0"):
+    spectral(1, 3, 8, 16, False, False, opts)
+    spectral(2, 3, 10, 30, True, True, opts)
+    spectral(1, 5, 100, 200, False, False, opts)
+    spectral(1, 2, 40, 120, False, False, opts)
+
+def irfft_test(shape, n, mlen, opts):
+    X = (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)).astype(np.complex64)
+    oshape = shape[:-1] + (mlen,)
+    op = "%%y = orchid.irfft %%a0 size %d : %s -> %s" % (n, ty(shape, "complex<f32>"), ty(oshape))
+    got = run(op, [(ty(shape, "complex<f32>"), X)], oshape, opts)
+    ref = np.fft.irfft(X.astype(np.complex128), n)[..., :mlen]
+    report("irfft %s n=%d m=%d %s" % (shape, n, mlen, opts), np.linalg.norm(got - ref) / np.linalg.norm(ref))
+
+def short_test(B, C, L, K, padding):
+    x = rng.standard_normal((B, C, L)).astype(np.float32)
+    w = rng.standard_normal((C, K)).astype(np.float32)
+    b = rng.standard_normal(C).astype(np.float32)
+    op = "%%y = orchid.short_conv %s %%a0, %%a1, %%a2 : %s, %s, %s -> %s" % (padding, ty(x.shape), ty(w.shape), ty(b.shape), ty(x.shape))
+    got = run(op, [(ty(x.shape), x), (ty(w.shape), w), (ty(b.shape), b)], x.shape, "max-threads=1")
+    p = K - 1 if padding == "causal" else (K - 1) // 2
+    xp = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (p, K)))
+    ref = b[None, :, None] + sum(w[None, :, j, None] * xp[..., j:j + L] for j in range(K))
+    report("short %s K=%d" % (padding, K), np.linalg.norm(got - ref) / np.linalg.norm(ref))
+
+for opts in ("max-threads=1", "max-threads=1 max-shared-memory=0"):
+    irfft_test((3, 9), 16, 16, opts)
+    irfft_test((2, 2, 61), 120, 100, opts)
+short_test(2, 3, 50, 3, "causal")
+short_test(1, 4, 77, 5, "centered")
+
+def roundtrip(shape, n, opts):
+    x = rng.standard_normal(shape).astype(np.float32)
+    m = n // 2 + 1
+    cshape = shape[:-1] + (m,)
+    # Forward-normalised rfft then un-normalised irfft (norm forward): x back,
+    # checks rfft's scaling and bins against irfft's.
+    op = ("%%X = orchid.rfft %%a0 size %d norm forward : %s -> %s\n" % (n, ty(shape), ty(cshape, "complex<f32>")) +
+          "  %%y = orchid.irfft %%X size %d norm forward : %s -> %s" % (n, ty(cshape, "complex<f32>"), ty(shape)))
+    got = run(op, [(ty(shape), x)], shape, opts)
+    report("rfft+irfft %s n=%d %s" % (shape, n, opts), np.linalg.norm(got - x) / np.linalg.norm(x))
+
+for opts in ("max-threads=1", "max-threads=1 max-shared-memory=0"):
+    roundtrip((3, 100), 240, opts)
+    roundtrip((2, 5, 64), 64, opts)
+sys.exit("failed: " + ", ".join(failures) if failures else 0)
