@@ -263,8 +263,8 @@ void mgpuLaunchKernel(void *function, intptr_t gridX, intptr_t gridY,
                   smem, maxShared);
       return;
     }
-    if (!CHECK(cu().cuFuncSetAttribute(fn, kFuncAttrMaxDynamicSharedBytes,
-                                       smem)))
+    if (!CHECK(
+            cu().cuFuncSetAttribute(fn, kFuncAttrMaxDynamicSharedBytes, smem)))
       return;
   }
   CHECK(cu().cuLaunchKernel(fn, gridX, gridY, gridZ, blockX, blockY, blockZ,
@@ -349,8 +349,7 @@ void mgpuMemcpy(void *dst, void *src, size_t sizeBytes, void *stream) {
                              static_cast<CUstream>(stream)));
 }
 
-void mgpuMemset16(void *dst, unsigned short value, size_t count,
-                  void *stream) {
+void mgpuMemset16(void *dst, unsigned short value, size_t count, void *stream) {
   if (enter("mgpuMemset16"))
     CHECK(cu().cuMemsetD16Async(reinterpret_cast<CUdeviceptr>(dst), value,
                                 count, static_cast<CUstream>(stream)));

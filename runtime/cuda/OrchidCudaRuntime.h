@@ -1,4 +1,4 @@
-//===- OrchidCudaRuntime.h - Host functions for lowered GPU code -*- C++ -*-===//
+//===- OrchidCudaRuntime.h - Host functions for GPU code --------*- C++ -*-===//
 //
 // The `mgpu*` functions that MLIR 22 emits calls to: `gpu-to-llvm` for
 // streams, events, allocation and copies, and the `gpu.binary` translation
