@@ -19,6 +19,7 @@
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/SourceMgr.h"
@@ -237,6 +238,54 @@ llvm::Expected<Signature> getSignature(func::FuncOp func) {
     signature.results.push_back(*spec);
   }
   return signature;
+}
+
+llvm::Expected<PrepareSplit> hoistFilters(ModuleOp module, func::FuncOp func) {
+  PrepareSplit split;
+  split.prepare = (func.getName() + "_prepare").str();
+  if (module.lookupSymbol(split.prepare))
+    return makeError("cannot hoist the filters of '" + func.getName() +
+                     "': the module already has a symbol named '" +
+                     split.prepare + "'");
+  // The pass drops the arguments that only the filters read: tag each
+  // argument with its index to tell which ones the forward function keeps.
+  MLIRContext *context = func.getContext();
+  auto tag = StringAttr::get(context, "orchid_run.argument");
+  SmallVector<Type> types(func.getArgumentTypes());
+  for (unsigned i = 0; i < types.size(); ++i)
+    func.setArgAttr(i, tag, IntegerAttr::get(IntegerType::get(context, 64), i));
+
+  CapturedDiagnostics diagnostics(*context);
+  PassManager pm(context);
+  pm.addPass(mlir::orchid::createOrchidDecompose());
+  pm.addPass(mlir::orchid::createOrchidLowerFFTConv());
+  pm.addPass(mlir::orchid::createOrchidHoistFilters());
+  if (failed(pm.run(module)))
+    return diagnostics.take("cannot hoist the filters of '" + func.getName() +
+                            "'");
+  llvm::BitVector kept(types.size());
+  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+    if (auto index = func.getArgAttrOfType<IntegerAttr>(i, tag)) {
+      split.forwardArgs.push_back(index.getInt());
+      kept.set(index.getInt());
+      func.removeArgAttr(i, tag);
+    }
+  auto prepare = module.lookupSymbol<func::FuncOp>(split.prepare);
+  if (!prepare)
+    return diagnostics.take("'" + func.getName() +
+                            "' has no filter work to hoist: no implicit "
+                            "filter reads weights passed as arguments");
+  // The prepare function takes the arguments only the filters read, in
+  // their order.
+  for (unsigned i : kept.flip().set_bits())
+    split.prepareArgs.push_back(i);
+  bool matches = split.prepareArgs.size() == prepare.getNumArguments();
+  for (auto [i, arg] : llvm::enumerate(split.prepareArgs))
+    matches = matches && prepare.getArgumentTypes()[i] == types[arg];
+  if (!matches)
+    return makeError("cannot tell which arguments of '" + func.getName() +
+                     "' '" + split.prepare + "' takes");
+  return split;
 }
 
 Executable::~Executable() = default;

@@ -56,6 +56,22 @@ struct Signature {
 };
 llvm::Expected<Signature> getSignature(mlir::func::FuncOp func);
 
+/// How `orchid-hoist-filters` split a function `f` (docs/weights.md):
+/// `prepare` computes the prepared values (kernel spectra) from some of
+/// f's original arguments, and f keeps the others, followed by the
+/// prepared values.
+struct PrepareSplit {
+  std::string prepare;
+  /// Original argument indices, in the order each function takes them.
+  std::vector<unsigned> prepareArgs, forwardArgs;
+};
+
+/// Decomposes the blocks of `module`, lowers its fftconv ops and hoists the
+/// filter work of `func` into `<func>_prepare`. Fails when that name is
+/// taken or when `func` has no filter work to hoist.
+llvm::Expected<PrepareSplit> hoistFilters(mlir::ModuleOp module,
+                                          mlir::func::FuncOp func);
+
 /// A lowered and loaded module.
 class Executable {
 public:
