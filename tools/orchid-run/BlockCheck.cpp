@@ -19,6 +19,56 @@ namespace {
 
 using Operands = llvm::ArrayRef<std::vector<double>>;
 
+// The operand tables of docs/weights.md, group by group;
+// test/Integration/Blocks/weight-names.mlir checks that they agree.
+const BlockOperand kHead[] = {{"x", "B x L x D"},
+                              {"in_proj_weight", "(N+1)D x D"},
+                              {"in_proj_bias", "(N+1)D"},
+                              {"short_filter_weight", "(N+1)D x K"},
+                              {"short_filter_bias", "(N+1)D"}};
+const BlockOperand kFilter[] = {
+    {"filter_w_in", "W x E"},        {"filter_b_in", "W"},
+    {"filter_w_inner", "M x W x W"}, {"filter_b_inner", "M x W"},
+    {"filter_freq", "(M+1) x W"},    {"filter_w_out", "(N-1)D x W"},
+    {"filter_bias", "(N-1)D"}};
+const BlockOperand kSpectral[] = {
+    {"conv1_w", "D x K"},  {"conv1_b", "D"},  {"ln1_g", "D"},  {"ln1_b", "D"},
+    {"conv2_w", "2C x K"}, {"conv2_b", "2C"}, {"ln2_g", "2C"}, {"ln2_b", "2C"}};
+const BlockOperand kCorrelation[] = {
+    {"convk_w", "D x K"},  {"convk_b", "D"},  {"lnk_g", "D"},  {"lnk_b", "D"},
+    {"convq_w", "D x K"},  {"convq_b", "D"},  {"lnq_g", "D"},  {"lnq_b", "D"},
+    {"conv3_w", "2C x K"}, {"conv3_b", "2C"}, {"ln3_g", "2C"}, {"ln3_b", "2C"}};
+const BlockOperand kResidual[] = {{"residual_w_in", "W x E"},
+                                  {"residual_b_in", "W"},
+                                  {"residual_w_inner", "M x W x W"},
+                                  {"residual_b_inner", "M x W"},
+                                  {"residual_freq", "(M+1) x W"},
+                                  {"residual_w_out", "D x W"},
+                                  {"residual_bias", "D"}};
+const BlockOperand kOut[] = {{"out_proj_weight", "D x D"},
+                             {"out_proj_bias", "D"}};
+
+/// The documented operands of a block op, in operand order. The verifier
+/// fixes the size of each group.
+std::vector<BlockOperand> getBlockOperands(Operation *op) {
+  SmallVector<llvm::ArrayRef<BlockOperand>> groups = {kHead, kFilter};
+  if (auto block = dyn_cast<dialect::OrchidOp>(op)) {
+    if (block.getCondition() == dialect::ConditionKind::spectral)
+      groups.push_back(kSpectral);
+    else
+      groups.push_back(kCorrelation);
+    if (!block.getResidualWeights().empty())
+      groups.push_back(kResidual);
+  }
+  groups.push_back(kOut);
+  std::vector<BlockOperand> operands;
+  for (llvm::ArrayRef<BlockOperand> group : groups)
+    for (const BlockOperand &operand : group)
+      operands.push_back(operand);
+  assert(operands.size() == op->getNumOperands() && "unverified block op");
+  return operands;
+}
+
 int64_t dimOf(Value v, unsigned i) {
   return cast<RankedTensorType>(v.getType()).getDimSize(i);
 }
@@ -81,6 +131,30 @@ ref::BlockWeights blockWeights(Operation *op, Operands operands,
 }
 
 } // namespace
+
+llvm::Expected<std::vector<BlockOperand>> getBlockArguments(func::FuncOp func) {
+  Block &body = func.getBody().front();
+  Operation *op = &body.front();
+  if (body.getOperations().size() != 2 ||
+      !isa<dialect::HyenaOp, dialect::OrchidOp>(op))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "'" + func.getName() +
+            "' is not a block: its body must be a single orchid.hyena or "
+            "orchid.orchid op");
+  std::vector<BlockOperand> documented = getBlockOperands(op);
+  std::vector<BlockOperand> args(func.getNumArguments());
+  for (OpOperand &use : llvm::reverse(op->getOpOperands()))
+    if (auto arg = dyn_cast<BlockArgument>(use.get()))
+      args[arg.getArgNumber()] = documented[use.getOperandNumber()];
+  for (auto [i, arg] : llvm::enumerate(args))
+    if (arg.name.empty())
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "argument " + llvm::Twine(i) + " of '" + func.getName() +
+              "' is not an operand of its " + op->getName().getStringRef());
+  return args;
+}
 
 llvm::Expected<std::vector<double>> evaluateBlockReference(Operation *op,
                                                            Operands operands) {

@@ -2,10 +2,14 @@
 //
 // Compiles one function of an .mlir file with the Orchid pipeline, JITs it
 // and calls it on .npy or random inputs; optionally checks the results
-// against the float64 reference and times repeated calls.
+// against the float64 reference and times repeated calls. Blocks can read
+// their weights from a directory of .npy files named as docs/weights.md
+// documents them, and can run as a prepare call on the filter weights
+// followed by forward calls.
 //
 //===----------------------------------------------------------------------===//
 
+#include "tools/orchid-run/BlockCheck.h"
 #include "tools/orchid-run/Check.h"
 #include "tools/orchid-run/Runner.h"
 
@@ -21,6 +25,7 @@
 #include <algorithm>
 #include <chrono>
 #include <complex>
+#include <optional>
 #include <random>
 
 using namespace llvm;
@@ -41,8 +46,24 @@ cl::opt<std::string>
 cl::list<std::string>
     inputs("input",
            cl::desc("An argument as an .npy file; repeat once per argument, "
-                    "in order"),
+                    "in order (with --weights, only the block input x)"),
            cl::cat(category));
+cl::opt<std::string> weightsDir(
+    "weights",
+    cl::desc("Read each weight of a Hyena or Orchid block from DIR/<name>.npy, "
+             "named as docs/weights.md documents it (--list-weights); the "
+             "input comes from --input, or DIR/x.npy without one"),
+    cl::value_desc("DIR"), cl::cat(category));
+cl::opt<std::string>
+    saveInputs("save-inputs",
+               cl::desc("Write the arguments of a block, random or read, to "
+                        "DIR/<name>.npy, a directory that --weights reads"),
+               cl::value_desc("DIR"), cl::cat(category));
+cl::opt<bool> listWeights(
+    "list-weights",
+    cl::desc("Print the documented name and shape of each argument of a "
+             "block, with its type, and exit"),
+    cl::cat(category));
 cl::opt<bool> randomInputs(
     "random",
     cl::desc("Fill the arguments with uniform random values in [-1, 1)"),
@@ -66,8 +87,8 @@ cl::opt<CheckKind> check(
     cl::values(clEnumValN(CheckKind::None, "none", "no check (default)"),
                clEnumValN(CheckKind::Reference, "reference",
                           "the reference of the function's single orchid "
-                          "primitive (rfft, irfft, fftconv, spectral_conv, "
-                          "short_conv), on the same inputs")),
+                          "op (rfft, irfft, fftconv, spectral_conv, "
+                          "short_conv, hyena, orchid), on the same inputs")),
     cl::init(CheckKind::None), cl::cat(category));
 cl::opt<double> tolerance(
     "tolerance",
@@ -78,6 +99,13 @@ cl::opt<unsigned>
           cl::desc("Time this many calls after a warm-up call and print the "
                    "median, minimum and maximum in milliseconds"),
           cl::init(0), cl::cat(category));
+cl::opt<bool> prepare(
+    "prepare",
+    cl::desc("Hoist the filter work into FUNCTION_prepare "
+             "(--orchid-hoist-filters), call it once on the filter weights, "
+             "then call FUNCTION on the other arguments and the prepared "
+             "spectra; --bench times only FUNCTION"),
+    cl::cat(category));
 cl::opt<bool> printIR("print-ir-after-pipeline",
                       cl::desc("Print the module after the lowering pipeline"),
                       cl::cat(category));
@@ -121,7 +149,51 @@ NpyArray randomArray(const TensorSpec &spec, std::mt19937_64 &gen) {
   return array;
 }
 
-Expected<std::vector<NpyArray>> getInputs(const Signature &signature) {
+/// Fails unless `array` has the type `spec`; `what` names it in the message.
+Error checkArray(const NpyArray &array, const TensorSpec &spec,
+                 const Twine &what) {
+  if (array.dtype == spec.dtype && array.shape == spec.shape)
+    return Error::success();
+  return createStringError(inconvertibleErrorCode(),
+                           what + " is " + array.describe() +
+                               " but the function expects " + spec.describe());
+}
+
+/// The arguments of a block from --weights: the documented name of each
+/// picks its file.
+Expected<std::vector<NpyArray>>
+readBlockArguments(const Signature &signature,
+                   ArrayRef<BlockOperand> operands) {
+  if (randomInputs)
+    return createStringError(inconvertibleErrorCode(),
+                             "--random and --weights are exclusive");
+  if (inputs.size() > 1)
+    return createStringError(inconvertibleErrorCode(),
+                             "with --weights, --input gives only the block "
+                             "input x; " +
+                                 Twine(inputs.size()) + " were given");
+  std::vector<NpyArray> arrays;
+  for (auto [spec, operand] : llvm::zip_equal(signature.inputs, operands)) {
+    SmallString<128> path(weightsDir);
+    sys::path::append(path, operand.name + ".npy");
+    if (operand.name == "x" && !inputs.empty())
+      path = inputs.front();
+    std::string what = ("'" + operand.name + "' (" + operand.shape + ")").str();
+    Expected<NpyArray> array = readNpy(path);
+    if (!array)
+      return createStringError(inconvertibleErrorCode(),
+                               what + ": " + toString(array.takeError()));
+    if (Error error = checkArray(*array, spec, what + " from '" + path + "'"))
+      return std::move(error);
+    arrays.push_back(std::move(*array));
+  }
+  return arrays;
+}
+
+Expected<std::vector<NpyArray>> getInputs(const Signature &signature,
+                                          ArrayRef<BlockOperand> operands) {
+  if (!weightsDir.empty())
+    return readBlockArguments(signature, operands);
   std::vector<NpyArray> arrays;
   if (randomInputs) {
     if (!inputs.empty())
@@ -142,15 +214,27 @@ Expected<std::vector<NpyArray>> getInputs(const Signature &signature) {
     Expected<NpyArray> array = readNpy(path);
     if (!array)
       return array.takeError();
-    const TensorSpec &spec = signature.inputs[i];
-    if (array->dtype != spec.dtype || array->shape != spec.shape)
-      return createStringError(
-          inconvertibleErrorCode(),
-          "argument " + Twine(i) + " ('" + path + "') is " + array->describe() +
-              " but the function expects " + spec.describe());
+    if (Error error = checkArray(*array, signature.inputs[i],
+                                 "argument " + Twine(i) + " ('" + path + "')"))
+      return std::move(error);
     arrays.push_back(std::move(*array));
   }
   return arrays;
+}
+
+/// Writes the arguments of a block to --save-inputs in the layout that
+/// --weights reads.
+Error saveArguments(ArrayRef<NpyArray> args, ArrayRef<BlockOperand> operands) {
+  if (std::error_code ec = sys::fs::create_directories(saveInputs))
+    return createStringError(ec, "cannot create '" + saveInputs +
+                                     "': " + ec.message());
+  for (auto [array, operand] : llvm::zip_equal(args, operands)) {
+    SmallString<128> path(saveInputs);
+    sys::path::append(path, operand.name + ".npy");
+    if (Error error = writeNpy(path, array))
+      return error;
+  }
+  return Error::success();
 }
 
 int run() {
@@ -165,6 +249,11 @@ int run() {
   if (!func)
     return fail(func.takeError());
   std::string name = func->getName().str();
+  // Checked before unused functions are dropped, so that a clash is
+  // reported rather than the other function erased.
+  if (prepare && (*module)->lookupSymbol(name + "_prepare"))
+    return fail("--prepare: the module already has a symbol named '" + name +
+                "_prepare'");
   // Other entry points may have unspecialised sizes the pipeline rejects:
   // compile only what this function needs.
   for (auto other :
@@ -178,19 +267,54 @@ int run() {
   auto signature = getSignature(*func);
   if (!signature)
     return fail(signature.takeError());
-  auto args = getInputs(*signature);
+
+  // The documented names of a block's arguments.
+  std::vector<BlockOperand> operands;
+  if (listWeights || !weightsDir.empty() || !saveInputs.empty()) {
+    auto blockArgs = getBlockArguments(*func);
+    if (!blockArgs)
+      return fail(blockArgs.takeError());
+    operands = std::move(*blockArgs);
+  }
+  if (listWeights) {
+    for (auto [spec, operand] : llvm::zip_equal(signature->inputs, operands))
+      outs() << operand.name << "\t" << operand.shape << "\t" << spec.describe()
+             << "\n";
+    return 0;
+  }
+
+  auto args = getInputs(*signature, operands);
   if (!args)
     return fail(args.takeError());
+  if (!saveInputs.empty())
+    if (Error error = saveArguments(*args, operands))
+      return fail(std::move(error));
   if (!outputFile.empty() && signature->results.size() != 1)
     return fail("--output needs a function with one result; it has " +
                 Twine(signature->results.size()) + " (use --output-dir)");
 
+  // The reference is of the whole block, on the original arguments.
   ReferenceCheck reference;
   if (check == CheckKind::Reference) {
     auto prepared = prepareReferenceCheck(*func, *args);
     if (!prepared)
       return fail(prepared.takeError());
     reference = std::move(*prepared);
+  }
+
+  std::optional<PrepareSplit> split;
+  std::vector<NpyArray> preparedValues;
+  if (prepare) {
+    auto hoisted = hoistFilters(**module, *func);
+    if (!hoisted)
+      return fail(hoisted.takeError());
+    split = std::move(*hoisted);
+    auto prepareSignature = getSignature(
+        (*module)->lookupSymbol<mlir::func::FuncOp>(split->prepare));
+    if (!prepareSignature)
+      return fail(prepareSignature.takeError());
+    for (const TensorSpec &spec : prepareSignature->results)
+      preparedValues.emplace_back(spec.dtype, spec.shape);
   }
 
   std::unique_ptr<Target> target = targetKind == TargetKind::CUDA
@@ -205,12 +329,28 @@ int run() {
   std::vector<NpyArray> results;
   for (const TensorSpec &spec : signature->results)
     results.emplace_back(spec.dtype, spec.shape);
-  std::vector<const NpyArray *> argPtrs;
-  for (const NpyArray &a : *args)
-    argPtrs.push_back(&a);
   std::vector<NpyArray *> resultPtrs;
   for (NpyArray &r : results)
     resultPtrs.push_back(&r);
+  std::vector<const NpyArray *> argPtrs;
+  if (split) {
+    std::vector<const NpyArray *> weightPtrs;
+    for (unsigned i : split->prepareArgs)
+      weightPtrs.push_back(&(*args)[i]);
+    std::vector<NpyArray *> preparedPtrs;
+    for (NpyArray &p : preparedValues)
+      preparedPtrs.push_back(&p);
+    if (Error error =
+            (*executable)->call(split->prepare, weightPtrs, preparedPtrs))
+      return fail(std::move(error));
+    for (unsigned i : split->forwardArgs)
+      argPtrs.push_back(&(*args)[i]);
+    for (const NpyArray &p : preparedValues)
+      argPtrs.push_back(&p);
+  } else {
+    for (const NpyArray &a : *args)
+      argPtrs.push_back(&a);
+  }
   auto call = [&] { return (*executable)->call(name, argPtrs, resultPtrs); };
   if (Error error = call())
     return fail(std::move(error));
@@ -268,7 +408,9 @@ int main(int argc, char **argv) {
       "Orchid JIT runner\n\n"
       "Lowers FUNCTION with the Orchid CPU pipeline, JITs it and calls it.\n"
       "Arguments come from --input .npy files (float32, float64 or\n"
-      "complex64, C order) or from --random; results can be written with\n"
-      "--output, checked with --check and timed with --bench.\n");
+      "complex64, C order), from --random or, for a Hyena or Orchid block,\n"
+      "from a --weights directory; results can be written with --output,\n"
+      "checked with --check and timed with --bench. --prepare computes the\n"
+      "filter spectra once, before the timed calls.\n");
   return run();
 }
