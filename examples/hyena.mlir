@@ -3,7 +3,11 @@
 // width 16 with two inner layers on a 3-feature positional embedding,
 // trained on sequences of up to 64 tokens; the short filter has 3 taps.
 //
-// Weights use PyTorch's layout; see docs/dialect.md.
+// Weights use PyTorch's layout and the names of docs/weights.md. Run it on
+// a directory of weights, one .npy file per weight:
+//   orchid-run examples/hyena.mlir --random --save-inputs=weights
+//   orchid-run examples/hyena.mlir --weights=weights --input=weights/x.npy \
+//       --prepare --check=reference --tolerance=1e-4 --output=y.npy
 
 func.func @hyena(
     %x: tensor<1x64x8xf32>,

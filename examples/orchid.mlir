@@ -6,7 +6,8 @@
 // of the input. The short filter has 5 taps, as in the published example.
 //
 // Operands follow docs/weights.md. Run it with
-//   orchid-run examples/orchid.mlir --random --check=reference
+//   orchid-run examples/orchid.mlir --random --check=reference --tolerance=1e-4
+// or on weights from files, as examples/hyena.mlir.
 
 func.func @orchid(
     %x: tensor<1x64x8xf32>,

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Compiles the example Hyena and Orchid blocks for the CPU, runs them on
-# seeded random weights and inputs, and checks them against the float64
-# reference of each block.
+# Compiles the example Hyena and Orchid blocks for the CPU and runs each as
+# a layer would run: weights read from a directory of .npy files named as
+# docs/weights.md documents them, the filter spectra computed once by the
+# prepare function, then timed forward calls checked against the float64
+# reference of the block.
 #
 # Usage: examples/run-demo.sh BUILD_DIR
+# The weights, inputs and outputs are left in BUILD_DIR/demo.
 set -euo pipefail
 
 if [[ $# -ne 1 ]]; then
@@ -22,17 +25,31 @@ for tool in "$opt" "$run"; do
   fi
 done
 
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+out="$build_dir/demo"
+rm -rf "$out"
+mkdir -p "$out"
 
 echo "== examples/hyena.mlir decomposed into primitives (first lines)"
 "$opt" --orchid-decompose --orchid-lower-fftconv "$here/hyena.mlir" \
   -o "$out/hyena-decomposed.mlir"
 head -n 25 "$out/hyena-decomposed.mlir"
 echo "..."
+echo
+echo "== the filter work hoisted into @hyena_prepare (signatures)"
+"$opt" --orchid-decompose --orchid-lower-fftconv --orchid-hoist-filters \
+  "$here/hyena.mlir" | grep 'func.func'
+
 for model in hyena orchid; do
+  weights="$out/$model-weights"
   echo
-  echo "== examples/$model.mlir: compile, run, check against the reference"
-  "$run" "$here/$model.mlir" --random --seed=1 --check=reference \
-    --tolerance=1e-4 --bench=5 --output="$out/$model-out.npy"
+  echo "== examples/$model.mlir: seeded random weights, one .npy per weight"
+  "$run" "$here/$model.mlir" --random --seed=1 --save-inputs="$weights"
+  "$run" "$here/$model.mlir" --list-weights
+  echo
+  echo "== examples/$model.mlir: weights from $weights, prepare once," \
+    "time the forward calls, check against the reference"
+  "$run" "$here/$model.mlir" --weights="$weights" --input="$weights/x.npy" \
+    --prepare --check=reference --tolerance=1e-4 --bench=5 \
+    --output="$out/$model-out.npy"
+  echo "wrote $out/$model-out.npy"
 done
