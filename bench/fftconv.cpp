@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "bench/BenchUtil.h"
 #include "tools/orchid-run/Runner.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -17,14 +18,10 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <fftw3.h>
-#include <sys/resource.h>
 
-#include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <complex>
 #include <random>
@@ -32,6 +29,7 @@
 
 using namespace llvm;
 using namespace orchid;
+using namespace orchid::bench;
 
 namespace {
 
@@ -52,49 +50,6 @@ struct Shape {
 };
 
 using Complex = std::complex<float>;
-
-double medianOf(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-template <typename F> std::vector<double> timeCalls(F &&f, unsigned n) {
-  f(); // warm-up
-  std::vector<double> ms;
-  for (unsigned i = 0; i < n; ++i) {
-    auto start = std::chrono::steady_clock::now();
-    f();
-    std::chrono::duration<double, std::milli> elapsed =
-        std::chrono::steady_clock::now() - start;
-    ms.push_back(elapsed.count());
-  }
-  return ms;
-}
-
-double peakRssMiB() {
-  rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024.0;
-}
-
-void printMachine(unsigned nthreads) {
-  std::string model = "unknown CPU";
-  std::string cores = "?";
-  if (auto buffer = MemoryBuffer::getFileAsStream("/proc/cpuinfo")) {
-    SmallVector<StringRef> lines;
-    (*buffer)->getBuffer().split(lines, '\n');
-    for (StringRef line : lines) {
-      auto [key, value] = line.split(':');
-      if (key.trim() == "model name")
-        model = value.trim().str();
-      else if (key.trim() == "cpu cores")
-        cores = value.trim().str();
-    }
-  }
-  outs() << "CPU: " << model << "; " << cores << " cores, "
-         << std::thread::hardware_concurrency() << " hardware threads; "
-         << nthreads << " threads used\n";
-}
 
 /// FFTW's version of the pipeline on B*D rows.
 class FFTWConv {
@@ -208,7 +163,7 @@ bool runShape(const Shape &s, Target &target, mlir::MLIRContext &context,
   std::vector<const NpyArray *> args = {&u, &filter, &bias};
   std::vector<NpyArray *> results = {&yOrchid};
   bool callFailed = false;
-  std::vector<double> orchidMs = timeCalls(
+  Timing orchid = timeCalls(
       [&] {
         if (Error error = (*executable)->call("conv", args, results)) {
           errs() << toString(std::move(error)) << "\n";
@@ -220,33 +175,22 @@ bool runShape(const Shape &s, Target &target, mlir::MLIRContext &context,
     return false;
 
   FFTWConv fftw(s, n, flags);
-  std::vector<double> fftwMs = timeCalls(
+  Timing base = timeCalls(
       [&] {
         fftw.run(u.as<float>(), scaled.data(), bias.as<float>(), yFFTW.data());
       },
       reps);
-
-  double diff = 0.0, norm = 0.0;
-  for (int64_t i = 0; i < rows * s.l; ++i) {
-    double a = yOrchid.as<float>()[i], b = yFFTW[i];
-    diff += (a - b) * (a - b);
-    norm += b * b;
-  }
-  double error = std::sqrt(diff / norm);
+  double error = relativeL2Error(yOrchid.as<float>(), yFFTW.data(), rows * s.l);
 
   // Two real FFTs of n points per row, 2.5 n log2 n flops each.
   double gflop = rows * 2 * 2.5 * n * std::log2(double(n)) * 1e-9;
-  double orchid = medianOf(orchidMs), base = medianOf(fftwMs);
   outs() << formatv("{0,2} {1,6} {2,8} | {3,9:F3} [{4:F3}, {5:F3}] | "
                     "{6,9:F3} [{7:F3}, {8:F3}] | {9,5:F2} | {10,6:F1} "
                     "{11,6:F1} | {12,7:F0} | {13:E1}\n",
-                    s.b, s.d, s.l, orchid,
-                    *std::min_element(orchidMs.begin(), orchidMs.end()),
-                    *std::max_element(orchidMs.begin(), orchidMs.end()), base,
-                    *std::min_element(fftwMs.begin(), fftwMs.end()),
-                    *std::max_element(fftwMs.begin(), fftwMs.end()),
-                    orchid / base, gflop / (orchid * 1e-3),
-                    gflop / (base * 1e-3), peakRssMiB(), error);
+                    s.b, s.d, s.l, orchid.median, orchid.min, orchid.max,
+                    base.median, base.min, base.max,
+                    orchid.median / base.median, gflop / (orchid.median * 1e-3),
+                    gflop / (base.median * 1e-3), peakRssMiB(), error);
   outs().flush();
   if (error > 1e-5) {
     errs() << "error: the outputs differ (relative L2 error " << error << ")\n";
