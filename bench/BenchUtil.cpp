@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <cassert>
 #include <chrono>
 #include <cmath>
 #include <string>
@@ -20,6 +21,7 @@ namespace orchid {
 namespace bench {
 
 Timing timeCalls(function_ref<void()> f, unsigned reps) {
+  assert(reps > 0 && "no calls to time");
   f();
   std::vector<double> ms;
   for (unsigned i = 0; i < reps; ++i) {
