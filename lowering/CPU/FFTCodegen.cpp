@@ -6,12 +6,16 @@
 // y[q + s (r p + k)] = b_k w_N^{p k}. Butterflies are unrolled straight-line
 // code whose constant coefficients are folded when they are 0 or +-1.
 // Lengths with a prime factor above kMaxButterflyPrime go through Bluestein's
-// chirp-z transform on a 2^a 3^b 5^c grid. Twiddles, chirps and the chirp
-// filter spectrum are computed in double precision and rounded once to f32.
+// chirp-z transform on a 2^a 3^b 5^c grid. Lengths from kFourStepMinSize on
+// use the four-step algorithm, whose short transforms are Stockham ones that
+// fit in cache. Twiddles, chirps and the chirp filter spectrum are computed
+// in double precision and rounded once to f32.
 //
 //===----------------------------------------------------------------------===//
 
 #include "lowering/CPU/FFTCodegen.h"
+
+#include "lowering/CPU/LaneTiles.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -21,6 +25,7 @@
 
 #include "llvm/Support/MathExtras.h"
 #include <complex>
+#include <optional>
 
 using namespace mlir;
 using namespace mlir::orchid;
@@ -65,8 +70,72 @@ SmallVector<int64_t> cpu::getRadices(int64_t n) {
   return radices;
 }
 
-int64_t cpu::getFFTScratchRows(int64_t n) {
-  return needsBluestein(n) ? 2 * getBluesteinSize(n) : n;
+namespace {
+/// A four-step split n = n1 n2 with n1 <= n2. Short transforms run `block`
+/// at a time so that the strided sweeps over the n-row buffers move blocks
+/// of adjacent rows rather than single 64-byte rows.
+struct FourStepPlan {
+  int64_t n1 = 0, n2 = 0;
+  /// Adjacent columns (dividing n2) and rows (dividing n1) per block.
+  int64_t columnBlock = 1, rowBlock = 1;
+  /// Rows of each of the two per-thread buffers: a block of columns and its
+  /// ping-pong copy, or a block of rows.
+  int64_t bufferRows() const {
+    return std::max(columnBlock * n1, rowBlock * n2);
+  }
+};
+} // namespace
+
+/// Largest divisor of n up to `limit` (at least 1).
+static int64_t largestDivisorUpTo(int64_t n, int64_t limit) {
+  for (int64_t d = std::min(n, limit); d > 1; --d)
+    if (n % d == 0)
+      return d;
+  return 1;
+}
+
+/// The four-step split of n, or std::nullopt when n is transformed by
+/// Stockham stages over the whole buffer.
+static std::optional<FourStepPlan> getFourStepPlan(int64_t n) {
+  if (n < kFourStepMinSize || needsBluestein(n))
+    return std::nullopt;
+  FourStepPlan plan;
+  for (int64_t d = 2; d * d <= n; ++d)
+    if (n % d == 0)
+      plan.n1 = d;
+  if (!plan.n1)
+    return std::nullopt;
+  plan.n2 = n / plan.n1;
+  // Up to 16 adjacent rows (1 KiB per plane) per strided access, within
+  // about 1 MiB of buffers per thread.
+  constexpr int64_t maxBlock = 16, bufferBudgetRows = 4096;
+  plan.columnBlock = largestDivisorUpTo(
+      plan.n2, std::clamp<int64_t>(bufferBudgetRows / plan.n1, 1, maxBlock));
+  plan.rowBlock = largestDivisorUpTo(
+      plan.n1, std::clamp<int64_t>(bufferBudgetRows / plan.n2, 1, maxBlock));
+  return plan;
+}
+
+/// Size of the transform that does the work of an n-point FFT.
+static int64_t getInnerSize(int64_t n) {
+  return needsBluestein(n) ? getBluesteinSize(n) : n;
+}
+
+bool cpu::hasParallelFFT(int64_t n) {
+  return getFourStepPlan(getInnerSize(n)).has_value();
+}
+
+int64_t cpu::getFFTScratchRows(int64_t n, int64_t threads) {
+  if (needsBluestein(n)) {
+    int64_t m = getBluesteinSize(n);
+    return m + getFFTScratchRows(m, threads);
+  }
+  std::optional<FourStepPlan> plan = getFourStepPlan(n);
+  if (!plan)
+    return n;
+  // Serial four-step transforms keep their two buffers after the n-row
+  // intermediate; parallel ones allocate them per thread.
+  return threads > 1 ? n : n + 2 * plan->bufferRows();
 }
 
 MemRefType cpu::getLaneBufferType(MLIRContext *ctx) {
@@ -156,10 +225,11 @@ struct Cx {
   Value re, im;
 };
 
-/// Rows [offset, ...) of a pair of split re/im lane buffers.
+/// Rows [offset, ...) of a pair of split re/im lane buffers; a null offset
+/// is row 0.
 struct LaneRef {
   Value re, im;
-  int64_t offset;
+  Value offset = {};
   bool operator==(const LaneRef &other) const {
     return re == other.re && offset == other.offset;
   }
@@ -177,7 +247,19 @@ public:
       : b(b), loc(loc), module(module),
         vecType(VectorType::get({kLanes}, b.getF32Type())) {}
 
-  /// Transforms n rows of `x` using `scratch`; returns where the result is.
+  /// Transforms n rows of `x` using getFFTScratchRows(n, threads) rows of
+  /// `scratch`; returns where the result is.
+  LaneRef transform(LaneRef x, LaneRef scratch, int64_t n, int sign,
+                    int64_t threads) {
+    if (std::optional<FourStepPlan> plan = getFourStepPlan(n)) {
+      fourStep(x, scratch, *plan, sign, threads);
+      return x;
+    }
+    return stockham(x, scratch, n, sign);
+  }
+
+  /// Transforms n rows of `x` using n rows of `scratch` by Stockham stages
+  /// over the whole buffer; returns where the result is.
   LaneRef stockham(LaneRef x, LaneRef scratch, int64_t n, int sign) {
     Table twiddles = getTwiddles(n);
     int64_t subLength = n, stride = 1;
@@ -191,8 +273,10 @@ public:
   }
 
   /// Transforms n rows of `x` in place by Bluestein's algorithm; `scratch`
-  /// holds two grids of the fast convolution size.
-  void bluestein(LaneRef x, LaneRef scratch, int64_t n, int sign) {
+  /// holds a grid of the fast convolution size and the scratch rows of its
+  /// transforms.
+  void bluestein(LaneRef x, LaneRef scratch, int64_t n, int sign,
+                 int64_t threads) {
     int64_t m = getBluesteinSize(n);
     std::string suffix = std::to_string(n) + (sign < 0 ? "_fwd" : "_inv");
     // w_j = exp(sign i pi j^2 / n), with j^2 reduced mod 2n for accuracy.
@@ -212,18 +296,19 @@ public:
     Table filterTable =
         getTable("__orchid_chirp_filter_" + suffix, filterSpectrum);
 
-    LaneRef grid{scratch.re, scratch.im, scratch.offset};
-    LaneRef other{scratch.re, scratch.im, scratch.offset + m};
+    LaneRef grid = scratch, other = shift(scratch, index(m));
     forLoop(0, n, [&](Value j) {
       store(grid, j, mul(load(x, j), loadConstant(chirpTable, j)));
     });
     Cx zero{splat(0.0), splat(0.0)};
     forLoop(n, m, [&](Value j) { store(grid, j, zero); });
-    LaneRef spectrum = stockham(grid, other, m, -1);
+    LaneRef spectrum = transform(grid, other, m, -1, threads);
     forLoop(0, m, [&](Value k) {
       store(spectrum, k, mul(load(spectrum, k), loadConstant(filterTable, k)));
     });
-    LaneRef conv = stockham(spectrum, spectrum == grid ? other : grid, m, 1);
+    // Four-step transforms work in place and use the scratch after the grid.
+    LaneRef conv =
+        transform(spectrum, spectrum == grid ? other : grid, m, 1, threads);
     forLoop(0, n, [&](Value k) {
       store(x, k, mul(load(conv, k), loadConstant(chirpTable, k)));
     });
@@ -234,6 +319,113 @@ public:
   }
 
 private:
+  /// Four-step FFT of n = n1 n2 points (Bailey): n2 column transforms of
+  /// length n1 over x[j1 n2 + j2], twiddled by w_n^{j2 k1} and stored as
+  /// rows of the scratch intermediate, then n1 transforms of its contiguous
+  /// rows of length n2, stored transposed: X[k1 + n1 k2]. Short transforms
+  /// run in buffers that stay in cache, so the n-row buffers are swept twice
+  /// instead of once per radix stage, and they are independent: `threads` > 1
+  /// spreads their blocks over threads.
+  void fourStep(LaneRef x, LaneRef scratch, const FourStepPlan &plan, int sign,
+                int64_t threads) {
+    int64_t n1 = plan.n1, n2 = plan.n2, n = n1 * n2;
+    int64_t cb = plan.columnBlock, rb = plan.rowBlock;
+    std::vector<CDouble> values(n);
+    for (int64_t j2 = 0; j2 < n2; ++j2)
+      for (int64_t k1 = 0; k1 < n1; ++k1)
+        values[j2 * n1 + k1] = unitRoot(j2 * k1, n, -1);
+    Table twiddles =
+        getTable("__orchid_four_step_twiddle_" + std::to_string(n), values);
+    LaneRef buffers = shift(scratch, index(n));
+
+    // Columns j2 = j2b + c, c < cb: column c lives in rows [c n1, (c+1) n1)
+    // of the block buffers.
+    forEachWithBuffers(
+        n2 / cb, plan.bufferRows(), buffers, threads,
+        [&](Value block, LaneRef a, LaneRef pong) {
+          Value j2b = arith::MulIOp::create(b, loc, block, index(cb));
+          forLoop(0, n1, [&](Value j1) {
+            Value from = affine(j1, n2, j2b);
+            for (int64_t c = 0; c < cb; ++c)
+              store(a, affine(index(c), n1, j1),
+                    load(shift(x, from), index(c)));
+          });
+          LaneRef columns = transformBlock(a, pong, cb, n1, sign);
+          forLoop(0, n1, [&](Value k1) {
+            Value to = affine(k1, n2, j2b);
+            for (int64_t c = 0; c < cb; ++c) {
+              Value j2 = arith::AddIOp::create(b, loc, j2b, index(c));
+              Cx w = loadConstant(twiddles, affine(j2, n1, k1));
+              if (sign > 0)
+                w.im = negf(w.im);
+              store(shift(scratch, to), index(c),
+                    mul(load(columns, affine(index(c), n1, k1)), w));
+            }
+          });
+        });
+    // Rows k1 = k1b + r, r < rb, transformed in place in the intermediate
+    // (or into rows [r n2, (r+1) n2) of the block buffer).
+    forEachWithBuffers(
+        n1 / rb, plan.bufferRows(), buffers, threads,
+        [&](Value block, LaneRef a, LaneRef) {
+          Value k1b = arith::MulIOp::create(b, loc, block, index(rb));
+          LaneRef rows = transformBlock(
+              shift(scratch, arith::MulIOp::create(b, loc, k1b, index(n2))), a,
+              rb, n2, sign);
+          forLoop(0, n2, [&](Value k2) {
+            Value to = affine(k2, n1, k1b);
+            for (int64_t r = 0; r < rb; ++r)
+              store(shift(x, to), index(r),
+                    load(rows, affine(index(r), n2, k2)));
+          });
+        });
+  }
+
+  /// Transforms the `count` adjacent n-row signals of `x` using as many rows
+  /// of `scratch`, in a loop that keeps the code size of one transform;
+  /// returns where the results are.
+  LaneRef transformBlock(LaneRef x, LaneRef scratch, int64_t count, int64_t n,
+                         int sign) {
+    forLoop(0, count, [&](Value i) {
+      Value offset = arith::MulIOp::create(b, loc, i, index(n));
+      stockham(shift(x, offset), shift(scratch, offset), n, sign);
+    });
+    // Every signal takes the same number of stages.
+    return getRadices(n).size() % 2 ? scratch : x;
+  }
+
+  /// Emits `for i in [0, items)` around body(i, a, c), where a and c are
+  /// lane buffers of `rows` rows: the first rows of `buffers` when serial,
+  /// or buffers allocated once per thread when `threads` > 1 split the items
+  /// into chunks across threads.
+  void forEachWithBuffers(int64_t items, int64_t rows, LaneRef buffers,
+                          int64_t threads,
+                          function_ref<void(Value, LaneRef, LaneRef)> body) {
+    OpBuilder::InsertionGuard guard(b);
+    Value begin = index(0), end = index(items);
+    LaneRef a = buffers, c = shift(buffers, index(rows));
+    if (threads > 1) {
+      std::tie(begin, end) = buildChunkLoop(b, loc, items, threads);
+      a = {allocLaneBuffer(b, loc, rows), allocLaneBuffer(b, loc, rows)};
+      c = {allocLaneBuffer(b, loc, rows), allocLaneBuffer(b, loc, rows)};
+    }
+    auto loop = scf::ForOp::create(b, loc, begin, end, index(1));
+    b.setInsertionPointToStart(loop.getBody());
+    body(loop.getInductionVar(), a, c);
+  }
+
+  /// `ref` moved down by `rows` rows.
+  LaneRef shift(LaneRef ref, Value rows) {
+    return {ref.re, ref.im,
+            ref.offset ? arith::AddIOp::create(b, loc, ref.offset, rows)
+                       : rows};
+  }
+  /// i * stride + offset.
+  Value affine(Value i, int64_t stride, Value offset) {
+    return arith::AddIOp::create(
+        b, loc, arith::MulIOp::create(b, loc, i, index(stride)), offset);
+  }
+
   Value index(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
   Value splat(double v) {
     return arith::ConstantOp::create(b, loc,
@@ -270,9 +462,9 @@ private:
   }
 
   Value row(LaneRef ref, Value i) {
-    if (ref.offset == 0)
+    if (!ref.offset)
       return i;
-    return arith::AddIOp::create(b, loc, i, index(ref.offset));
+    return arith::AddIOp::create(b, loc, i, ref.offset);
   }
   Cx load(LaneRef ref, Value i) {
     Value r = row(ref, i), c0 = index(0);
@@ -415,9 +607,10 @@ private:
 } // namespace
 
 func::FuncOp cpu::getOrCreateFFTFunction(ModuleOp module, int64_t n,
-                                         bool inverse) {
-  std::string name =
-      "__orchid_fft_" + std::to_string(n) + (inverse ? "_inv" : "_fwd");
+                                         bool inverse, int64_t threads) {
+  assert((threads == 1 || hasParallelFFT(n)) && "no parallel FFT of this size");
+  std::string name = "__orchid_fft_" + std::to_string(n) +
+                     (inverse ? "_inv" : "_fwd") + (threads > 1 ? "_par" : "");
   if (auto func = module.lookupSymbol<func::FuncOp>(name))
     return func;
   MLIRContext *ctx = module.getContext();
@@ -431,13 +624,13 @@ func::FuncOp cpu::getOrCreateFFTFunction(ModuleOp module, int64_t n,
   b.setInsertionPointToStart(entry);
 
   FFTEmitter emitter(b, loc, module);
-  LaneRef x{entry->getArgument(0), entry->getArgument(1), 0};
-  LaneRef scratch{entry->getArgument(2), entry->getArgument(3), 0};
+  LaneRef x{entry->getArgument(0), entry->getArgument(1)};
+  LaneRef scratch{entry->getArgument(2), entry->getArgument(3)};
   int sign = inverse ? 1 : -1;
   if (needsBluestein(n)) {
-    emitter.bluestein(x, scratch, n, sign);
+    emitter.bluestein(x, scratch, n, sign, threads);
   } else {
-    LaneRef result = emitter.stockham(x, scratch, n, sign);
+    LaneRef result = emitter.transform(x, scratch, n, sign, threads);
     if (!(result == x))
       emitter.copy(result, x, n);
   }

@@ -32,8 +32,19 @@ SmallVector<int64_t> getRadices(int64_t n);
 /// Whether `n` has a prime factor above kMaxButterflyPrime.
 bool needsBluestein(int64_t n);
 
-/// Rows of scratch buffer the FFT function of size `n` needs.
-int64_t getFFTScratchRows(int64_t n);
+/// Smallest length transformed by the four-step algorithm: from here on the
+/// two n-row lane buffers of a Stockham transform (n * 128 bytes each)
+/// outgrow a 2 MiB L2 cache and every radix stage streams them from memory.
+constexpr int64_t kFourStepMinSize = 16384;
+
+/// Whether the FFT function of size `n` has a variant that spreads one
+/// transform over threads (the four-step algorithm, used directly or for
+/// Bluestein's convolution).
+bool hasParallelFFT(int64_t n);
+
+/// Rows of scratch buffer the FFT function of size `n` for `threads`
+/// threads needs.
+int64_t getFFTScratchRows(int64_t n, int64_t threads = 1);
 
 /// Returns the `memref<?x16xf32>` type of lane buffers.
 MemRefType getLaneBufferType(MLIRContext *ctx);
@@ -41,9 +52,12 @@ MemRefType getLaneBufferType(MLIRContext *ctx);
 /// Returns (creating it on first use) a private function
 /// `(re, im, scratchRe, scratchIm)` that replaces the 16 lane signals held in
 /// rows [0, n) of `re`/`im` by their unnormalised DFT, with exponent sign -1
-/// (forward) or +1 (`inverse`). Scratch buffers need getFFTScratchRows(n)
-/// rows.
-func::FuncOp getOrCreateFFTFunction(ModuleOp module, int64_t n, bool inverse);
+/// (forward) or +1 (`inverse`). Scratch buffers need
+/// getFFTScratchRows(n, threads) rows. With `threads` > 1 (which requires
+/// hasParallelFFT(n)) the function splits its work over that many threads
+/// with its own scf.parallel loops; call it outside of one.
+func::FuncOp getOrCreateFFTFunction(ModuleOp module, int64_t n, bool inverse,
+                                    int64_t threads = 1);
 
 /// Allocates a `rows x 16` lane buffer, returned as `memref<?x16xf32>`.
 Value allocLaneBuffer(OpBuilder &b, Location loc, int64_t rows);

@@ -3,7 +3,8 @@
 // Rows (all leading axes) are processed in tiles of 16, one row per vector
 // lane, in independent scf.parallel iterations. A tile is transposed into a
 // [n][16] lane buffer, transformed by the generated FFT function of its
-// size, and transposed back.
+// size, and transposed back. Real rows move in 16 x 16 blocks transposed in
+// registers; complex rows element by element, frequency-major.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,37 +34,91 @@ static int64_t getNumRows(ShapedType type) {
   return rows;
 }
 
-/// Reads `tensor` as an identity-layout buffer that is not written.
-static Value toReadOnlyBuffer(OpBuilder &b, Location loc, Value tensor) {
-  auto type = cast<RankedTensorType>(tensor.getType());
-  auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
-  return bufferization::ToBufferOp::create(b, loc, memrefType, tensor,
-                                           b.getUnitAttr());
+/// The FFT function of the kernel of an rfft or irfft.
+static func::FuncOp getTileFFT(ModuleOp module, int64_t n, int64_t rows,
+                               bool inverse, int64_t threads) {
+  int64_t tiles = llvm::divideCeil(rows, kLanes);
+  return getOrCreateFFTFunction(module, n, inverse,
+                                getFFTThreads(n, tiles, threads));
 }
 
-/// Emits the parallel loop over the tiles of `rows` rows, with lane buffers
-/// for an n-point FFT allocated once per chunk of tiles; `body` receives
-/// the first row and the number of valid rows of the tile, and the signal
-/// and scratch buffers.
-static void buildTileLoop(
-    OpBuilder &b, Location loc, int64_t rows, int64_t n,
-    function_ref<void(Value, Value, Value, Value, Value, Value)> body) {
-  OpBuilder::InsertionGuard guard(b);
-  auto [begin, end] = buildChunkLoop(b, loc, llvm::divideCeil(rows, kLanes));
-  Value re = allocLaneBuffer(b, loc, n), im = allocLaneBuffer(b, loc, n);
-  int64_t scratchRows = getFFTScratchRows(n);
-  Value sre = allocLaneBuffer(b, loc, scratchRows);
-  Value sim = allocLaneBuffer(b, loc, scratchRows);
-  buildLoop(b, loc, begin, end, [&](Value tile) {
-    Value base =
-        arith::MulIOp::create(b, loc, tile, indexConstant(b, loc, kLanes));
-    body(base, getValidLanes(b, loc, base, rows), re, im, sre, sim);
+namespace {
+/// A tile of 16 rows inside the tile loop of an rfft or irfft kernel.
+struct Tile {
+  /// The operand and result viewed as 2-D [rows, last axis] buffers.
+  Value input, output;
+  /// First row, last row of the operand and number of valid rows.
+  Value base, lastRow, valid;
+  /// The lane buffers the FFT transforms in place.
+  Value re, im;
+};
+} // namespace
+
+/// Replaces the rfft or irfft `op` by a loop over tiles of 16 rows: `load`
+/// fills the lane buffers of a tile from its operand rows, the n-point FFT
+/// function transforms them and `store` writes the tile's result rows.
+/// The tiles run in parallel, or one after the other around parallel FFTs
+/// (see getFFTThreads).
+static void lowerToTiles(Operation *op, Value operand, int64_t n, bool inverse,
+                         int64_t threads, ConversionPatternRewriter &rewriter,
+                         function_ref<void(const Tile &)> load,
+                         function_ref<void(const Tile &)> store) {
+  OpBuilder &b = rewriter;
+  Location loc = op->getLoc();
+  auto operandType = cast<RankedTensorType>(operand.getType());
+  auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+  int64_t rows = getNumRows(operandType);
+  int64_t tiles = llvm::divideCeil(rows, kLanes);
+  int64_t fftThreads = getFFTThreads(n, tiles, threads);
+  auto module = op->getParentOfType<ModuleOp>();
+  func::FuncOp fft = getTileFFT(module, n, rows, inverse, threads);
+
+  Tile tile;
+  tile.input = collapseToRows(b, loc, toReadOnlyBuffer(b, loc, operand));
+  Value result = memref::AllocOp::create(
+      b, loc,
+      MemRefType::get(resultType.getShape(), resultType.getElementType()));
+  tile.output = collapseToRows(b, loc, result);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    auto [begin, end] =
+        buildChunkLoop(b, loc, tiles, fftThreads > 1 ? 1 : threads);
+    // Whole 16-row blocks move between rows and lanes.
+    tile.re = allocLaneBuffer(b, loc, llvm::alignTo(n, kLanes));
+    tile.im = allocLaneBuffer(b, loc, llvm::alignTo(n, kLanes));
+    int64_t scratchRows = getFFTScratchRows(n, fftThreads);
+    Value sre = allocLaneBuffer(b, loc, scratchRows);
+    Value sim = allocLaneBuffer(b, loc, scratchRows);
+    tile.lastRow = indexConstant(b, loc, rows - 1);
+    buildLoop(b, loc, begin, end, [&](Value index) {
+      tile.base =
+          arith::MulIOp::create(b, loc, index, indexConstant(b, loc, kLanes));
+      tile.valid = getValidLanes(b, loc, tile.base, rows);
+      load(tile);
+      func::CallOp::create(b, loc, fft, ValueRange{tile.re, tile.im, sre, sim});
+      store(tile);
+    });
+  }
+  rewriter.replaceOpWithNewOp<bufferization::ToTensorOp>(op, resultType, result,
+                                                         /*restrict=*/true);
+}
+
+/// Emits `for k in [0, count): for lane in [0, valid): body(k, row, lane)`,
+/// frequency-major so that lane buffer rows are touched whole.
+static void buildCoefficientLoop(OpBuilder &b, Location loc, const Tile &tile,
+                                 int64_t count,
+                                 function_ref<void(Value, Value, Value)> body) {
+  buildLoop(b, loc, 0, count, [&](Value k) {
+    buildLoop(b, loc, indexConstant(b, loc, 0), tile.valid, [&](Value lane) {
+      body(k, arith::AddIOp::create(b, loc, tile.base, lane), lane);
+    });
   });
 }
 
 namespace {
 struct RFFTToLoops final : OpConversionPattern<RFFTOp> {
-  using OpConversionPattern::OpConversionPattern;
+  RFFTToLoops(MLIRContext *context, int64_t threads)
+      : OpConversionPattern(context), threads(threads) {}
 
   LogicalResult
   matchAndRewrite(RFFTOp op, OpAdaptor adaptor,
@@ -73,61 +128,45 @@ struct RFFTToLoops final : OpConversionPattern<RFFTOp> {
     if (!inType.hasStaticShape() || !outType.hasStaticShape())
       return rewriter.notifyMatchFailure(op, "expected static shapes");
     Location loc = op.getLoc();
-    int64_t n = op.getN(), len = inType.getShape().back();
+    int64_t n = op.getN(), len = std::min(inType.getShape().back(), n);
     int64_t half = outType.getShape().back();
-    int64_t rows = getNumRows(inType);
     float scale = op.getNorm() == FFTNorm::forward ? 1.0 / double(n) : 1.0;
-    auto module = op->getParentOfType<ModuleOp>();
-    func::FuncOp fft = getOrCreateFFTFunction(module, n, /*inverse=*/false);
-
-    Value input = collapseToRows(
-        rewriter, loc, toReadOnlyBuffer(rewriter, loc, adaptor.getInput()));
-    auto resultType =
-        MemRefType::get(outType.getShape(), outType.getElementType());
-    Value result = memref::AllocOp::create(rewriter, loc, resultType);
-    Value output = collapseToRows(rewriter, loc, result);
     auto complexType = cast<ComplexType>(outType.getElementType());
+    OpBuilder &b = rewriter;
 
-    buildTileLoop(
-        rewriter, loc, rows, n,
-        [&](Value base, Value valid, Value re, Value im, Value sre, Value sim) {
-          OpBuilder &b = rewriter;
-          zeroLaneBuffers(b, loc, {re, im}, n);
-          Value c0 = indexConstant(b, loc, 0);
-          buildLoop(b, loc, c0, valid, [&](Value lane) {
-            Value row = arith::AddIOp::create(b, loc, base, lane);
-            buildLoop(b, loc, 0, std::min(len, n), [&](Value t) {
-              Value x =
-                  memref::LoadOp::create(b, loc, input, ValueRange{row, t});
-              memref::StoreOp::create(b, loc, x, re, ValueRange{t, lane});
-            });
+    auto load = [&](const Tile &tile) {
+      loadRowsIntoLanes(b, loc, tile.input, tile.base, tile.lastRow, len,
+                        tile.re);
+      zeroLaneBuffers(b, loc, tile.re, n, llvm::alignTo(len, kLanes));
+      zeroLaneBuffers(b, loc, tile.im, n);
+    };
+    auto store = [&](const Tile &tile) {
+      Value scaleCst = f32Constant(b, loc, scale);
+      buildCoefficientLoop(
+          b, loc, tile, half, [&](Value k, Value row, Value lane) {
+            Value xr =
+                memref::LoadOp::create(b, loc, tile.re, ValueRange{k, lane});
+            Value xi =
+                memref::LoadOp::create(b, loc, tile.im, ValueRange{k, lane});
+            if (scale != 1.0f) {
+              xr = arith::MulFOp::create(b, loc, xr, scaleCst);
+              xi = arith::MulFOp::create(b, loc, xi, scaleCst);
+            }
+            Value c = complex::CreateOp::create(b, loc, complexType, xr, xi);
+            memref::StoreOp::create(b, loc, c, tile.output, ValueRange{row, k});
           });
-          func::CallOp::create(b, loc, fft, ValueRange{re, im, sre, sim});
-          Value scaleCst = f32Constant(b, loc, scale);
-          buildLoop(b, loc, c0, valid, [&](Value lane) {
-            Value row = arith::AddIOp::create(b, loc, base, lane);
-            buildLoop(b, loc, 0, half, [&](Value k) {
-              Value xr =
-                  memref::LoadOp::create(b, loc, re, ValueRange{k, lane});
-              Value xi =
-                  memref::LoadOp::create(b, loc, im, ValueRange{k, lane});
-              if (scale != 1.0f) {
-                xr = arith::MulFOp::create(b, loc, xr, scaleCst);
-                xi = arith::MulFOp::create(b, loc, xi, scaleCst);
-              }
-              Value c = complex::CreateOp::create(b, loc, complexType, xr, xi);
-              memref::StoreOp::create(b, loc, c, output, ValueRange{row, k});
-            });
-          });
-        });
-    rewriter.replaceOpWithNewOp<bufferization::ToTensorOp>(op, outType, result,
-                                                           /*restrict=*/true);
+    };
+    lowerToTiles(op, adaptor.getInput(), n, /*inverse=*/false, threads,
+                 rewriter, load, store);
     return success();
   }
+
+  int64_t threads;
 };
 
 struct IRFFTToLoops final : OpConversionPattern<IRFFTOp> {
-  using OpConversionPattern::OpConversionPattern;
+  IRFFTToLoops(MLIRContext *context, int64_t threads)
+      : OpConversionPattern(context), threads(threads) {}
 
   LogicalResult
   matchAndRewrite(IRFFTOp op, OpAdaptor adaptor,
@@ -140,96 +179,92 @@ struct IRFFTToLoops final : OpConversionPattern<IRFFTOp> {
     int64_t n = op.getN(), half = n / 2 + 1;
     if (inType.getShape().back() != half)
       return rewriter.notifyMatchFailure(op, "expected n / 2 + 1 inputs");
-    int64_t len = outType.getShape().back();
-    int64_t rows = getNumRows(inType);
+    int64_t len = std::min(outType.getShape().back(), n);
     float scale = op.getNorm() == FFTNorm::backward ? 1.0 / double(n) : 1.0;
-    auto module = op->getParentOfType<ModuleOp>();
-    func::FuncOp fft = getOrCreateFFTFunction(module, n, /*inverse=*/true);
+    OpBuilder &b = rewriter;
 
-    Value input = collapseToRows(
-        rewriter, loc, toReadOnlyBuffer(rewriter, loc, adaptor.getInput()));
-    auto resultType =
-        MemRefType::get(outType.getShape(), outType.getElementType());
-    Value result = memref::AllocOp::create(rewriter, loc, resultType);
-    Value output = collapseToRows(rewriter, loc, result);
-
-    buildTileLoop(
-        rewriter, loc, rows, n,
-        [&](Value base, Value valid, Value re, Value im, Value sre, Value sim) {
-          OpBuilder &b = rewriter;
-          zeroLaneBuffers(b, loc, {re, im}, n);
-          Value c0 = indexConstant(b, loc, 0);
-          buildLoop(b, loc, c0, valid, [&](Value lane) {
-            Value row = arith::AddIOp::create(b, loc, base, lane);
-            auto loadCoeff = [&](Value k) -> std::pair<Value, Value> {
-              Value c =
-                  memref::LoadOp::create(b, loc, input, ValueRange{row, k});
-              return {complex::ReOp::create(b, loc, c),
-                      complex::ImOp::create(b, loc, c)};
-            };
-            // The imaginary parts of the DC and Nyquist terms are ignored.
-            auto storeReal = [&](int64_t k) {
-              Value kIdx = indexConstant(b, loc, k);
-              memref::StoreOp::create(b, loc, loadCoeff(kIdx).first, re,
-                                      ValueRange{kIdx, lane});
-            };
-            storeReal(0);
-            if (n % 2 == 0 && n > 1)
-              storeReal(n / 2);
-            // X[n - k] = conj(X[k]) completes the Hermitian spectrum.
-            buildLoop(b, loc, 1, (n + 1) / 2, [&](Value k) {
-              auto [xr, xi] = loadCoeff(k);
-              Value mirror =
-                  arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
-              memref::StoreOp::create(b, loc, xr, re, ValueRange{k, lane});
-              memref::StoreOp::create(b, loc, xi, im, ValueRange{k, lane});
-              memref::StoreOp::create(b, loc, xr, re, ValueRange{mirror, lane});
+    auto load = [&](const Tile &tile) {
+      // Lanes of missing rows stay zero.
+      zeroLaneBuffers(b, loc, {tile.re, tile.im}, n);
+      auto loadCoeff = [&](Value row, Value k) -> std::pair<Value, Value> {
+        Value c =
+            memref::LoadOp::create(b, loc, tile.input, ValueRange{row, k});
+        return {complex::ReOp::create(b, loc, c),
+                complex::ImOp::create(b, loc, c)};
+      };
+      // The imaginary parts of the DC and Nyquist terms are ignored.
+      SmallVector<int64_t, 2> selfMirrored = {0};
+      if (n % 2 == 0 && n > 1)
+        selfMirrored.push_back(n / 2);
+      for (int64_t k : selfMirrored) {
+        Value kIdx = indexConstant(b, loc, k);
+        buildLoop(b, loc, indexConstant(b, loc, 0), tile.valid,
+                  [&](Value lane) {
+                    Value row = arith::AddIOp::create(b, loc, tile.base, lane);
+                    memref::StoreOp::create(b, loc, loadCoeff(row, kIdx).first,
+                                            tile.re, ValueRange{kIdx, lane});
+                  });
+      }
+      // X[n - k] = conj(X[k]) completes the Hermitian spectrum.
+      buildLoop(b, loc, 1, (n + 1) / 2, [&](Value k) {
+        Value mirror =
+            arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
+        buildLoop(
+            b, loc, indexConstant(b, loc, 0), tile.valid, [&](Value lane) {
+              Value row = arith::AddIOp::create(b, loc, tile.base, lane);
+              auto [xr, xi] = loadCoeff(row, k);
+              memref::StoreOp::create(b, loc, xr, tile.re, ValueRange{k, lane});
+              memref::StoreOp::create(b, loc, xi, tile.im, ValueRange{k, lane});
+              memref::StoreOp::create(b, loc, xr, tile.re,
+                                      ValueRange{mirror, lane});
               memref::StoreOp::create(b, loc, arith::NegFOp::create(b, loc, xi),
-                                      im, ValueRange{mirror, lane});
+                                      tile.im, ValueRange{mirror, lane});
             });
-          });
-          func::CallOp::create(b, loc, fft, ValueRange{re, im, sre, sim});
-          Value scaleCst = f32Constant(b, loc, scale);
-          buildLoop(b, loc, c0, valid, [&](Value lane) {
-            Value row = arith::AddIOp::create(b, loc, base, lane);
-            buildLoop(b, loc, 0, std::min(len, n), [&](Value t) {
-              Value x = memref::LoadOp::create(b, loc, re, ValueRange{t, lane});
-              if (scale != 1.0f)
-                x = arith::MulFOp::create(b, loc, x, scaleCst);
-              memref::StoreOp::create(b, loc, x, output, ValueRange{row, t});
-            });
-          });
-        });
-    rewriter.replaceOpWithNewOp<bufferization::ToTensorOp>(op, outType, result,
-                                                           /*restrict=*/true);
+      });
+    };
+    auto store = [&](const Tile &tile) {
+      auto vecType = VectorType::get({kLanes}, b.getF32Type());
+      Value scaleVec = arith::ConstantOp::create(
+          b, loc, DenseElementsAttr::get(vecType, scale));
+      storeLanesToRows(b, loc, tile.re, tile.output, tile.base, tile.valid, len,
+                       [&](Value lanes, Value, Value, Value) -> Value {
+                         if (scale == 1.0f)
+                           return lanes;
+                         return arith::MulFOp::create(b, loc, lanes, scaleVec);
+                       });
+    };
+    lowerToTiles(op, adaptor.getInput(), n, /*inverse=*/true, threads, rewriter,
+                 load, store);
     return success();
   }
+
+  int64_t threads;
 };
 
 struct OrchidConvertFFTToLoopsPass
     : public orchid::impl::OrchidConvertFFTToLoopsBase<
           OrchidConvertFFTToLoopsPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    int64_t numThreads = resolveThreads(threads);
     // FFT functions are module-level symbols: create them before the
     // conversion so that patterns only rewrite the op they match.
     module.walk([&](Operation *op) {
       if (auto rfft = dyn_cast<RFFTOp>(op))
-        getOrCreateFFTFunction(module, rfft.getN(), /*inverse=*/false);
+        getTileFFT(module, rfft.getN(), getNumRows(rfft.getInput().getType()),
+                   /*inverse=*/false, numThreads);
       else if (auto irfft = dyn_cast<IRFFTOp>(op))
-        getOrCreateFFTFunction(module, irfft.getN(), /*inverse=*/true);
+        getTileFFT(module, irfft.getN(), getNumRows(irfft.getInput().getType()),
+                   /*inverse=*/true, numThreads);
     });
 
     ConversionTarget target(getContext());
     target.addIllegalOp<RFFTOp, IRFFTOp>();
-    // Everything else, including other orchid ops, is left for later passes.
-    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     RewritePatternSet patterns(&getContext());
-    patterns.add<RFFTToLoops, IRFFTToLoops>(&getContext());
-    ConversionConfig config;
-    config.allowPatternRollback = false;
-    if (failed(applyPartialConversion(module, target, std::move(patterns),
-                                      config)))
+    patterns.add<RFFTToLoops, IRFFTToLoops>(&getContext(), numThreads);
+    if (failed(convertKernels(module, target, std::move(patterns))))
       signalPassFailure();
   }
 };

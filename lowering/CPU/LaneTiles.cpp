@@ -5,6 +5,8 @@
 #include "lowering/CPU/FFTCodegen.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 
@@ -12,6 +14,7 @@
 
 using namespace mlir;
 using namespace mlir::orchid;
+using namespace mlir::orchid::cpu;
 
 Value cpu::indexConstant(OpBuilder &b, Location loc, int64_t value) {
   return arith::ConstantIndexOp::create(b, loc, value);
@@ -48,6 +51,96 @@ void cpu::zeroLaneBuffers(OpBuilder &b, Location loc, ValueRange buffers,
   });
 }
 
+/// Emits `for t0 = 0 to count step kLanes` and calls `body` with t0 and the
+/// mask of the times t0 + j < count.
+static void buildBlockLoop(OpBuilder &b, Location loc, int64_t count,
+                           function_ref<void(Value, Value)> body) {
+  if (count <= 0)
+    return;
+  auto loop = scf::ForOp::create(b, loc, indexConstant(b, loc, 0),
+                                 indexConstant(b, loc, count),
+                                 indexConstant(b, loc, kLanes));
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(loop.getBody());
+  Value t0 = loop.getInductionVar();
+  Value left = arith::SubIOp::create(b, loc, indexConstant(b, loc, count), t0);
+  auto maskType = VectorType::get({kLanes}, b.getI1Type());
+  body(t0, vector::CreateMaskOp::create(b, loc, maskType, ValueRange{left}));
+}
+
+/// Transposes the 16 x 16 block whose rows are `rows`; returns its rows.
+static SmallVector<Value> transposeBlock(OpBuilder &b, Location loc,
+                                         ArrayRef<Value> rows) {
+  auto blockType = VectorType::get({kLanes, kLanes}, b.getF32Type());
+  Value block = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(blockType, 0.0f));
+  for (auto [i, row] : llvm::enumerate(rows))
+    block = vector::InsertOp::create(b, loc, row, block, int64_t(i));
+  Value transposed =
+      vector::TransposeOp::create(b, loc, block, ArrayRef<int64_t>{1, 0});
+  SmallVector<Value> result;
+  for (int64_t i = 0; i < kLanes; ++i)
+    result.push_back(vector::ExtractOp::create(b, loc, transposed, i));
+  return result;
+}
+
+void cpu::loadRowsIntoLanes(OpBuilder &b, Location loc, Value src,
+                            Value firstRow, Value lastRow, int64_t count,
+                            Value dst) {
+  auto vecType = VectorType::get({kLanes}, b.getF32Type());
+  Value zero =
+      arith::ConstantOp::create(b, loc, DenseElementsAttr::get(vecType, 0.0f));
+  Value c0 = indexConstant(b, loc, 0);
+  buildBlockLoop(b, loc, count, [&](Value t0, Value mask) {
+    SmallVector<Value> rows;
+    for (int64_t l = 0; l < kLanes; ++l) {
+      Value row = arith::MinSIOp::create(
+          b, loc,
+          arith::AddIOp::create(b, loc, firstRow, indexConstant(b, loc, l)),
+          lastRow);
+      rows.push_back(vector::MaskedLoadOp::create(
+          b, loc, vecType, src, ValueRange{row, t0}, mask, zero));
+    }
+    for (auto [j, lanes] : llvm::enumerate(transposeBlock(b, loc, rows))) {
+      Value t = arith::AddIOp::create(b, loc, t0, indexConstant(b, loc, j));
+      vector::StoreOp::create(b, loc, lanes, dst, ValueRange{t, c0});
+    }
+  });
+}
+
+void cpu::storeLanesToRows(OpBuilder &b, Location loc, Value src, Value dst,
+                           Value firstRow, Value valid, int64_t count,
+                           RowEpilogue epilogue) {
+  auto vecType = VectorType::get({kLanes}, b.getF32Type());
+  auto maskType = VectorType::get({kLanes}, b.getI1Type());
+  Value c0 = indexConstant(b, loc, 0);
+  int64_t rows = cast<MemRefType>(dst.getType()).getDimSize(0);
+  buildBlockLoop(b, loc, count, [&](Value t0, Value) {
+    SmallVector<Value> times;
+    for (int64_t j = 0; j < kLanes; ++j) {
+      Value t = arith::AddIOp::create(b, loc, t0, indexConstant(b, loc, j));
+      times.push_back(
+          vector::LoadOp::create(b, loc, vecType, src, ValueRange{t, c0}));
+    }
+    Value left =
+        arith::SubIOp::create(b, loc, indexConstant(b, loc, count), t0);
+    for (auto [l, lanes] : llvm::enumerate(transposeBlock(b, loc, times))) {
+      Value lane = indexConstant(b, loc, l);
+      // Invalid lanes store nothing, at an in-bounds row.
+      Value isValid =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, lane, valid);
+      Value mask = vector::CreateMaskOp::create(
+          b, loc, maskType,
+          ValueRange{arith::SelectOp::create(b, loc, isValid, left, c0)});
+      Value row = arith::MinSIOp::create(
+          b, loc, arith::AddIOp::create(b, loc, firstRow, lane),
+          indexConstant(b, loc, rows - 1));
+      vector::MaskedStoreOp::create(b, loc, dst, ValueRange{row, t0}, mask,
+                                    epilogue(lanes, lane, t0, mask));
+    }
+  });
+}
+
 Value cpu::getValidLanes(OpBuilder &b, Location loc, Value base,
                          int64_t total) {
   Value remaining =
@@ -56,13 +149,21 @@ Value cpu::getValidLanes(OpBuilder &b, Location loc, Value base,
                                 indexConstant(b, loc, kLanes));
 }
 
-int64_t cpu::getNumWorkers() {
+int64_t cpu::resolveThreads(int64_t option) {
+  if (option > 0)
+    return option;
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+int64_t cpu::getFFTThreads(int64_t n, int64_t items, int64_t threads) {
+  return items < threads && hasParallelFFT(n) ? threads : 1;
+}
+
 std::pair<Value, Value> cpu::buildChunkLoop(OpBuilder &b, Location loc,
-                                            int64_t items) {
-  int64_t chunks = std::min(items, getNumWorkers());
+                                            int64_t items, int64_t threads) {
+  int64_t chunks = std::min(items, threads);
+  if (chunks <= 1)
+    return {indexConstant(b, loc, 0), indexConstant(b, loc, items)};
   auto loop =
       scf::ParallelOp::create(b, loc, ValueRange{indexConstant(b, loc, 0)},
                               ValueRange{indexConstant(b, loc, chunks)},
@@ -77,4 +178,19 @@ std::pair<Value, Value> cpu::buildChunkLoop(OpBuilder &b, Location loc,
   };
   Value next = arith::AddIOp::create(b, loc, chunk, indexConstant(b, loc, 1));
   return {boundary(chunk), boundary(next)};
+}
+
+Value cpu::toReadOnlyBuffer(OpBuilder &b, Location loc, Value tensor) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
+  return bufferization::ToBufferOp::create(b, loc, memrefType, tensor,
+                                           b.getUnitAttr());
+}
+
+LogicalResult cpu::convertKernels(ModuleOp module, ConversionTarget &target,
+                                  RewritePatternSet &&patterns) {
+  target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+  ConversionConfig config;
+  config.allowPatternRollback = false;
+  return applyPartialConversion(module, target, std::move(patterns), config);
 }

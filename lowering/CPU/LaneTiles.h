@@ -11,6 +11,8 @@
 #define ORCHID_LOWERING_CPU_LANETILES_H
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Transforms/DialectConversion.h"
 
 namespace mlir {
 namespace orchid {
@@ -26,21 +28,58 @@ void buildLoop(OpBuilder &b, Location loc, int64_t lb, int64_t ub,
 void zeroLaneBuffers(OpBuilder &b, Location loc, ValueRange buffers,
                      int64_t rows, int64_t firstRow = 0);
 
+/// Copies `count` columns of 16 rows of the 2-D row-major `src` into the
+/// lanes of `dst`: dst[t][l] = src[min(firstRow + l, lastRow)][t]. Rows
+/// past `lastRow` thus repeat it: their lanes hold data nobody reads. Works
+/// on 16 x 16 blocks, read as rows and transposed in registers; the rows
+/// [count, alignTo(count, 16)) of `dst` (which must exist) become zero.
+void loadRowsIntoLanes(OpBuilder &b, Location loc, Value src, Value firstRow,
+                       Value lastRow, int64_t count, Value dst);
+
+/// Computes the value of a row block from the 16 lanes of a time block:
+/// (lanes of row `lane` at times [t0, t0 + 16), lane, t0, mask of the valid
+/// times) -> values to store.
+using RowEpilogue = function_ref<Value(Value, Value, Value, Value)>;
+
+/// The inverse of loadRowsIntoLanes for the first `valid` lanes:
+/// dst[firstRow + l][t] = epilogue(src[t][l]...) for t < count, written
+/// as masked row blocks. `src` must have alignTo(count, 16) rows.
+void storeLanesToRows(OpBuilder &b, Location loc, Value src, Value dst,
+                      Value firstRow, Value valid, int64_t count,
+                      RowEpilogue epilogue);
+
 /// Number of channels of the tile starting at `base` that exist:
 /// min(kLanes, total - base).
 Value getValidLanes(OpBuilder &b, Location loc, Value base, int64_t total);
 
-/// Number of parallel chunks kernels split their tiles into: the hardware
-/// threads of the compiling machine, which is the one a JIT runs on.
-int64_t getNumWorkers();
+/// The threads kernels are split for: `option` when positive, otherwise
+/// the hardware threads of the compiling machine, which is the one a JIT
+/// runs on.
+int64_t resolveThreads(int64_t option);
 
-/// Emits an `scf.parallel` over min(items, getNumWorkers()) chunks of the
-/// work items [0, items), moves the insertion point into its body and
-/// returns the chunk's item range [begin, end). Kernels allocate their
-/// scratch buffers there, once per chunk rather than once per item: large
-/// per-item malloc/free pairs get fresh, page-faulting memory each time.
+/// Emits an `scf.parallel` over min(items, threads) chunks of the work items
+/// [0, items), moves the insertion point into its body and returns the
+/// chunk's item range [begin, end). Kernels allocate their scratch buffers
+/// there, once per chunk rather than once per item: large per-item
+/// malloc/free pairs get fresh, page-faulting memory each time. With one
+/// thread there is one chunk and no loop.
 std::pair<Value, Value> buildChunkLoop(OpBuilder &b, Location loc,
-                                       int64_t items);
+                                       int64_t items, int64_t threads);
+
+/// The threads each n-point FFT of a kernel with `items` independent tiles
+/// splits its work over: all of them when there are fewer tiles than
+/// threads and the FFT is large enough to split (the tiles then run one
+/// after the other), otherwise 1 (the tiles run in parallel).
+int64_t getFFTThreads(int64_t n, int64_t items, int64_t threads);
+
+/// Reads `tensor` as an identity-layout buffer that the kernel does not
+/// write.
+Value toReadOnlyBuffer(OpBuilder &b, Location loc, Value tensor);
+
+/// Rewrites the ops of `module` that `target` marks illegal with `patterns`
+/// and leaves every other op, other orchid ops included, to later passes.
+LogicalResult convertKernels(ModuleOp module, ConversionTarget &target,
+                             RewritePatternSet &&patterns);
 
 /// Creates an `index` constant.
 Value indexConstant(OpBuilder &b, Location loc, int64_t value);

@@ -13,12 +13,18 @@ def OrchidConvertFFTToLoops : Pass<"orchid-convert-fft-to-loops",
     the operands are read through `bufferization.to_buffer`, the result is a
     fresh `memref.alloc` handed back with `bufferization.to_tensor restrict`,
     and the rows (all leading axes) are processed in tiles of 16, the tiles
-    split over an `scf.parallel` of one chunk per hardware thread. Each tile is transposed into a `[n][16]` lane buffer (one
-    signal per lane of a `vector<16xf32>`) and transformed by a private
-    function `@__orchid_fft_<n>_{fwd,inv}` generated for that size: a
-    Stockham mixed-radix FFT (radices 8, 4, 2, 5, 3 and odd primes up to 13)
-    with twiddles in `memref.global` constants, or Bluestein's chirp-z
-    algorithm when `n` has a larger prime factor.
+    split over an `scf.parallel` of one chunk per thread. Each tile is
+    transposed into a `[n][16]` lane buffer (one signal per lane of a
+    `vector<16xf32>`) and transformed by a private function
+    `@__orchid_fft_<n>_{fwd,inv}` generated for that size: a Stockham
+    mixed-radix FFT (radices 8, 4, 2, 5, 3 and odd primes up to 13) with
+    twiddles in `memref.global` constants, or Bluestein's chirp-z algorithm
+    when `n` has a larger prime factor. From n = 16384 on, the transform is
+    a four-step one (n = n1 n2) whose short Stockham transforms stay in
+    cache. When there are fewer tiles than threads and the transform is
+    four-step, the tiles run one after the other and each transform splits
+    its short transforms over threads instead
+    (`@__orchid_fft_<n>_{fwd,inv}_par`).
 
     ```mlir
     %X = orchid.rfft %x size 8 : tensor<4x8xf32> -> tensor<4x5xcomplex<f32>>
@@ -31,6 +37,10 @@ def OrchidConvertFFTToLoops : Pass<"orchid-convert-fft-to-loops",
     %X = bufferization.to_tensor %o restrict : ...
     ```
   }];
+  let options = [
+    Option<"threads", "threads", "int64_t", /*default=*/"0",
+           "Threads the kernels split their work for (0: the hardware "
+           "threads of this machine)">];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
     "::mlir::complex::ComplexDialect", "::mlir::func::FuncDialect",
@@ -43,15 +53,21 @@ def OrchidConvertSpectralConvToLoops
   let summary = "Lower orchid.spectral_conv to a fused per-tile FFT kernel";
   let description = [{
     Each `(batch, 32-channel tile)` of an `orchid.spectral_conv` runs the
-    whole convolution in one pass over memory: gather two groups of 16
+    whole convolution in one pass over memory: read two groups of 16
     channels into the real and imaginary planes of a lane buffer (zero
-    padded), forward FFT, separate the two spectra and multiply them by the
-    kernel spectrum (two-for-one), inverse FFT, optional folding modulo L
-    (`wrap`), then scale, add `bias * u` and scatter the valid channels
-    back. Tiles are distributed over an `scf.parallel` of one chunk per
-    hardware thread, each allocating its lane buffers once. Buffer handling
-    is as in `orchid-convert-fft-to-loops`.
+    padded; 16 x 16 blocks transposed in registers), forward FFT, separate
+    the two spectra and multiply them by the kernel spectrum (two-for-one),
+    inverse FFT, optional folding modulo L (`wrap`), then transpose back,
+    scale, add `bias * u` and store the valid channels. Tiles are
+    distributed over an `scf.parallel` of one chunk per thread, each
+    allocating its lane buffers once; with fewer tiles than threads, large
+    transforms are parallel instead. FFTs and buffer handling are as in
+    `orchid-convert-fft-to-loops`.
   }];
+  let options = [
+    Option<"threads", "threads", "int64_t", /*default=*/"0",
+           "Threads the kernels split their work for (0: the hardware "
+           "threads of this machine)">];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
     "::mlir::complex::ComplexDialect", "::mlir::func::FuncDialect",

@@ -38,8 +38,10 @@ void orchid::buildOrchidCPUPipeline(OpPassManager &pm,
   // Orchid ops -> loops on buffers (FFTs) or linalg on tensors.
   pm.addPass(createOrchidLowerFFTConv());
   pm.addPass(createOrchidConvertShortConvToLinalg());
-  pm.addPass(createOrchidConvertSpectralConvToLoops());
-  pm.addPass(createOrchidConvertFFTToLoops());
+  // Without OpenMP, scf.parallel loops run serially: split for 1 thread.
+  int64_t threads = options.parallel ? int64_t(options.threads) : 1;
+  pm.addPass(createOrchidConvertSpectralConvToLoops({threads}));
+  pm.addPass(createOrchidConvertFFTToLoops({threads}));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 
@@ -72,7 +74,12 @@ void orchid::buildOrchidCPUPipeline(OpPassManager &pm,
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
-  pm.addPass(createConvertVectorToLLVMPass());
+  // Row <-> lane transposes are 16 x 16 blocks: lower them to the shuffle
+  // network made for them rather than to 256 element moves.
+  ConvertVectorToLLVMPassOptions vectorToLLVM;
+  vectorToLLVM.vectorTransposeLowering =
+      vector::VectorTransposeLowering::Shuffle16x16;
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createConvertComplexToStandardPass());

@@ -14,6 +14,11 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       *this, "parallel",
       llvm::cl::desc("Run independent rows in parallel (OpenMP)"),
       llvm::cl::init(true)};
+  PassOptions::Option<int64_t> threads{
+      *this, "threads",
+      llvm::cl::desc("Threads the kernels split their work for (0: the "
+                     "hardware threads of this machine)"),
+      llvm::cl::init(0)};
 };
 
 /// Lowers a module of orchid ops on tensors to the LLVM dialect. Public

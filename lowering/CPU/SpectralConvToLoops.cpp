@@ -28,11 +28,18 @@ using namespace mlir;
 using namespace mlir::orchid;
 using namespace mlir::orchid::cpu;
 
-static Value toReadOnlyBuffer(OpBuilder &b, Location loc, Value tensor) {
-  auto type = cast<RankedTensorType>(tensor.getType());
-  auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
-  return bufferization::ToBufferOp::create(b, loc, memrefType, tensor,
-                                           b.getUnitAttr());
+/// Independent (batch, 32-channel) tiles of a spectral_conv kernel.
+static int64_t getNumTiles(SpectralConvOp op) {
+  ArrayRef<int64_t> shape = op.getInput().getType().getShape();
+  return shape[0] * llvm::divideCeil(shape[1], 2 * kLanes);
+}
+
+/// The forward or inverse FFT function of the kernel of `op`.
+static func::FuncOp getTileFFT(ModuleOp module, SpectralConvOp op, bool inverse,
+                               int64_t threads) {
+  return getOrCreateFFTFunction(
+      module, op.getN(), inverse,
+      getFFTThreads(op.getN(), getNumTiles(op), threads));
 }
 
 namespace {
@@ -53,7 +60,8 @@ struct LaneOps {
 };
 
 struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
-  using OpConversionPattern::OpConversionPattern;
+  SpectralConvToLoops(MLIRContext *context, int64_t threads)
+      : OpConversionPattern(context), threads(threads) {}
 
   LogicalResult
   matchAndRewrite(SpectralConvOp op, OpAdaptor adaptor,
@@ -71,8 +79,8 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
       return rewriter.notifyMatchFailure(op, "transform shorter than input");
     bool batchedSpectrum = specType.getRank() == 3;
     auto module = op->getParentOfType<ModuleOp>();
-    func::FuncOp forward = getOrCreateFFTFunction(module, n, false);
-    func::FuncOp inverse = getOrCreateFFTFunction(module, n, true);
+    func::FuncOp forward = getTileFFT(module, op, /*inverse=*/false, threads);
+    func::FuncOp inverse = getTileFFT(module, op, /*inverse=*/true, threads);
 
     Value input = toReadOnlyBuffer(rewriter, loc, adaptor.getInput());
     Value spectrum = toReadOnlyBuffer(rewriter, loc, adaptor.getSpectrum());
@@ -86,13 +94,16 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
     // Two groups of 16 channels share one complex FFT (two-for-one): group
     // 0 is the real part of the signal, group 1 the imaginary part.
     int64_t tiles = llvm::divideCeil(channels, 2 * kLanes);
+    int64_t fftThreads = getFFTThreads(n, getNumTiles(op), threads);
     Value c0 = indexConstant(b, loc, 0), c1 = indexConstant(b, loc, 1);
     {
       OpBuilder::InsertionGuard guard(b);
-      auto [begin, end] = buildChunkLoop(b, loc, batch * tiles);
-      Value re = allocLaneBuffer(b, loc, n);
-      Value im = allocLaneBuffer(b, loc, n);
-      int64_t scratchRows = getFFTScratchRows(n);
+      auto [begin, end] =
+          buildChunkLoop(b, loc, batch * tiles, fftThreads > 1 ? 1 : threads);
+      // Whole 16-row blocks move between rows and lanes.
+      Value re = allocLaneBuffer(b, loc, llvm::alignTo(n, kLanes));
+      Value im = allocLaneBuffer(b, loc, llvm::alignTo(n, kLanes));
+      int64_t scratchRows = getFFTScratchRows(n, fftThreads);
       Value sre = allocLaneBuffer(b, loc, scratchRows);
       Value sim = allocLaneBuffer(b, loc, scratchRows);
       Value signal[2] = {re, im};
@@ -121,47 +132,28 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
         valid[g] = getValidLanes(b, loc, base[g], channels);
       }
 
-      // Lane l of group g is channel base[g] + l, at a distance of l * L
-      // elements in the input and output: gathers and scatters move a row
-      // of 16 channels at once, masked to the valid channels. The base is
-      // clamped so that a group without valid channels stays in bounds.
-      auto i32Vec = VectorType::get({kLanes}, b.getI32Type());
-      auto maskVec = VectorType::get({kLanes}, b.getI1Type());
-      SmallVector<int32_t> strided, iota;
-      for (int64_t l = 0; l < kLanes; ++l) {
-        strided.push_back(int32_t(l * len));
-        iota.push_back(int32_t(l));
-      }
-      Value channelOffsets = arith::ConstantOp::create(
-          b, loc, DenseElementsAttr::get(i32Vec, ArrayRef(strided)));
-      Value laneOffsets = arith::ConstantOp::create(
-          b, loc, DenseElementsAttr::get(i32Vec, ArrayRef(iota)));
-      Value zeroVec = arith::ConstantOp::create(
-          b, loc, DenseElementsAttr::get(v.vecType, 0.0f));
-      Value first[2], mask[2];
+      // Lane l of group g is channel base[g] + l: row bIdx * D + base[g] + l
+      // of the input and output viewed as (B * D) x L.
+      Value inputRows = collapseToRows(b, loc, input);
+      Value outputRows = collapseToRows(b, loc, output);
+      Value batchRow =
+          arith::MulIOp::create(b, loc, bIdx, indexConstant(b, loc, channels));
+      Value lastRow = arith::AddIOp::create(
+          b, loc, batchRow, indexConstant(b, loc, channels - 1));
+      Value firstRow[2];
       for (int g = 0; g < 2; ++g) {
-        first[g] = arith::MinSIOp::create(b, loc, base[g],
-                                          indexConstant(b, loc, channels - 1));
-        mask[g] =
-            vector::CreateMaskOp::create(b, loc, maskVec, ValueRange{valid[g]});
+        firstRow[g] = arith::AddIOp::create(b, loc, batchRow, base[g]);
+        loadRowsIntoLanes(b, loc, inputRows, firstRow[g], lastRow, len,
+                          signal[g]);
       }
-      auto gatherInput = [&](int g, Value t) -> Value {
-        return vector::GatherOp::create(b, loc, v.vecType, input,
-                                        ValueRange{bIdx, first[g], t},
-                                        channelOffsets, mask[g], zeroVec);
-      };
-
-      // Transpose the input into lanes; zero-pad rows [L, n).
-      int64_t copied = std::min(len, n);
-      buildLoop(b, loc, 0, copied, [&](Value t) {
-        for (int g = 0; g < 2; ++g)
-          v.store(gatherInput(g, t), signal[g], t);
-      });
-      zeroLaneBuffers(b, loc, {re, im}, n, copied);
-      for (int g = 0; g < 2; ++g) {
-        buildLoop(b, loc, c0, valid[g], [&](Value lane) {
-          Value d = arith::AddIOp::create(b, loc, base[g], lane);
-          buildLoop(b, loc, 0, half, [&](Value k) {
+      // Zero-pad rows [L, n).
+      zeroLaneBuffers(b, loc, {re, im}, n, llvm::alignTo(len, kLanes));
+      // Frequency-major, so that each lane buffer row is written whole
+      // while the channels' spectra are read as sequential streams.
+      buildLoop(b, loc, 0, half, [&](Value k) {
+        for (int g = 0; g < 2; ++g) {
+          buildLoop(b, loc, c0, valid[g], [&](Value lane) {
+            Value d = arith::AddIOp::create(b, loc, base[g], lane);
             SmallVector<Value> idx = {d, k};
             if (batchedSpectrum)
               idx.insert(idx.begin(), bIdx);
@@ -171,8 +163,8 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
             memref::StoreOp::create(b, loc, complex::ImOp::create(b, loc, c),
                                     kim[g], ValueRange{k, lane});
           });
-        });
-      }
+        }
+      });
 
       func::CallOp::create(b, loc, forward, ValueRange{re, im, sre, sim});
       // With Z = FFT(a + i b): 2A[k] = Z[k] + conj(Z[n-k]) and
@@ -237,50 +229,56 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
           });
         }
       }
-      // 1/n of the inverse transform and 1/2 of A and B.
-      Value scale = f32Constant(b, loc, 0.5 / double(n));
+      // 1/n of the inverse transform and 1/2 of A and B, then the skip term.
+      Value scale = arith::ConstantOp::create(
+          b, loc, DenseElementsAttr::get(v.vecType, float(0.5 / double(n))));
+      Value zero = arith::ConstantOp::create(
+          b, loc, DenseElementsAttr::get(v.vecType, 0.0f));
       for (int g = 0; g < 2; ++g) {
-        Value skip = vector::GatherOp::create(b, loc, v.vecType, bias,
-                                              ValueRange{first[g]}, laneOffsets,
-                                              mask[g], zeroVec);
-        Value scaleVec = vector::BroadcastOp::create(b, loc, v.vecType, scale);
-        buildLoop(b, loc, 0, len, [&](Value t) {
-          Value y = add(mul(v.load(signal[g], t), scaleVec),
-                        mul(skip, gatherInput(g, t)));
-          vector::ScatterOp::create(b, loc, Type(), output,
-                                    ValueRange{bIdx, first[g], t},
-                                    channelOffsets, mask[g], y);
-        });
+        auto epilogue = [&](Value lanes, Value lane, Value t0, Value mask) {
+          Value row = arith::MinSIOp::create(
+              b, loc, arith::AddIOp::create(b, loc, firstRow[g], lane),
+              lastRow);
+          Value channel = arith::SubIOp::create(b, loc, row, batchRow);
+          Value skip = vector::BroadcastOp::create(
+              b, loc, v.vecType,
+              memref::LoadOp::create(b, loc, bias, ValueRange{channel}));
+          Value u = vector::MaskedLoadOp::create(
+              b, loc, v.vecType, inputRows, ValueRange{row, t0}, mask, zero);
+          return add(mul(lanes, scale), mul(skip, u));
+        };
+        storeLanesToRows(b, loc, signal[g], outputRows, firstRow[g], valid[g],
+                         len, epilogue);
       }
     }
     rewriter.replaceOpWithNewOp<bufferization::ToTensorOp>(op, inType, output,
                                                            /*restrict=*/true);
     return success();
   }
+
+  int64_t threads;
 };
 
 struct OrchidConvertSpectralConvToLoopsPass
     : public orchid::impl::OrchidConvertSpectralConvToLoopsBase<
           OrchidConvertSpectralConvToLoopsPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    int64_t numThreads = resolveThreads(threads);
     // FFT functions are module-level symbols: create them before the
     // conversion so that patterns only rewrite the op they match.
     module.walk([&](SpectralConvOp op) {
-      getOrCreateFFTFunction(module, op.getN(), /*inverse=*/false);
-      getOrCreateFFTFunction(module, op.getN(), /*inverse=*/true);
+      getTileFFT(module, op, /*inverse=*/false, numThreads);
+      getTileFFT(module, op, /*inverse=*/true, numThreads);
     });
 
     ConversionTarget target(getContext());
     target.addIllegalOp<SpectralConvOp>();
-    // Everything else, including other orchid ops, is left for later passes.
-    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     RewritePatternSet patterns(&getContext());
-    patterns.add<SpectralConvToLoops>(&getContext());
-    ConversionConfig config;
-    config.allowPatternRollback = false;
-    if (failed(applyPartialConversion(module, target, std::move(patterns),
-                                      config)))
+    patterns.add<SpectralConvToLoops>(&getContext(), numThreads);
+    if (failed(convertKernels(module, target, std::move(patterns))))
       signalPassFailure();
   }
 };

@@ -1,4 +1,4 @@
-// RUN: orchid-opt %s -orchid-convert-fft-to-loops -split-input-file | FileCheck %s
+// RUN: orchid-opt %s -orchid-convert-fft-to-loops=threads=4 -split-input-file | FileCheck %s
 
 // n = 8 is one radix-8 Stockham stage: the butterfly is straight-line code
 // whose only non-trivial constant is cos(pi/4).
@@ -8,7 +8,9 @@
 // CHECK-SAME: (%[[X:.*]]: tensor<5x8xf32>)
 // CHECK: %[[B:.*]] = bufferization.to_buffer %[[X]] read_only
 // CHECK: %[[O:.*]] = memref.alloc() : memref<5x5xcomplex<f32>>
-// CHECK: scf.parallel
+// CHECK-NOT: scf.parallel
+// CHECK: vector.maskedload %[[B]]
+// CHECK: vector.transpose
 // CHECK: call @__orchid_fft_8_fwd
 // CHECK: complex.create
 // CHECK: bufferization.to_tensor %[[O]] restrict
@@ -71,10 +73,38 @@ func.func @rfft34(%x: tensor<1x34xf32>) -> tensor<1x18xcomplex<f32>> {
 
 // -----
 
-// A prime length, 12289, also goes through Bluestein (grid 25000 = 2^3 5^5).
-// CHECK-LABEL: func.func private @__orchid_fft_12289_fwd
-// CHECK: memref.get_global @__orchid_twiddle_25000_re : memref<25000xf32>
+// A prime length, 12289, also goes through Bluestein, on a grid of
+// 25000 = 125 * 200 points: a four-step transform. With one tile of rows
+// and four threads, the tile loop is serial and the transforms parallel.
+// CHECK-LABEL: func.func @rfft_prime
+// CHECK-NOT: scf.parallel
+// CHECK: call @__orchid_fft_12289_fwd_par
+// CHECK-LABEL: func.func private @__orchid_fft_12289_fwd_par
+// CHECK: memref.get_global @__orchid_chirp_12289_fwd_re
+// CHECK: memref.get_global @__orchid_four_step_twiddle_25000_re : memref<25000xf32>
+// CHECK: scf.parallel
+// CHECK: memref.get_global @__orchid_twiddle_125_re : memref<125xf32>
+// CHECK: scf.parallel
+// CHECK: memref.get_global @__orchid_twiddle_200_re : memref<200xf32>
 func.func @rfft_prime(%x: tensor<12289xf32>) -> tensor<6145xcomplex<f32>> {
   %X = orchid.rfft %x size 12289 : tensor<12289xf32> -> tensor<6145xcomplex<f32>>
   return %X : tensor<6145xcomplex<f32>>
+}
+
+// -----
+
+// Many tiles of rows: the tiles split over one chunk per thread and each
+// runs the serial four-step transform of 16384 = 128 * 128 points, whose
+// two block buffers follow the n-row intermediate in the scratch buffers.
+// CHECK-LABEL: func.func @rfft_tiles
+// CHECK: scf.parallel (%{{.*}}) = (%c0) to (%c4)
+// CHECK: memref.alloc() {alignment = 64 : i64} : memref<20480x16xf32>
+// CHECK: call @__orchid_fft_16384_fwd(
+// CHECK-LABEL: func.func private @__orchid_fft_16384_fwd(
+// CHECK-NOT: scf.parallel
+// CHECK: memref.get_global @__orchid_four_step_twiddle_16384_re
+// CHECK: return
+func.func @rfft_tiles(%x: tensor<64x16384xf32>) -> tensor<64x8193xcomplex<f32>> {
+  %X = orchid.rfft %x size 16384 : tensor<64x16384xf32> -> tensor<64x8193xcomplex<f32>>
+  return %X : tensor<64x8193xcomplex<f32>>
 }

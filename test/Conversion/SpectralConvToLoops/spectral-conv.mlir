@@ -1,9 +1,10 @@
-// RUN: orchid-opt %s -orchid-convert-spectral-conv-to-loops -cse -split-input-file | FileCheck %s
+// RUN: orchid-opt %s -orchid-convert-spectral-conv-to-loops=threads=4 -cse -split-input-file | FileCheck %s
 
 // One parallel iteration per (batch, 32-channel tile) runs the whole fused
 // kernel: transpose two 16-channel groups into the real and imaginary
-// planes, forward FFT, separate the two spectra with Z[n-k] and multiply
-// them by the kernel spectra, inverse FFT, skip term.
+// planes (masked row loads, 16 x 16 register transposes), forward FFT,
+// separate the two spectra with Z[n-k] and multiply them by the kernel
+// spectra, inverse FFT, transpose back, skip term, masked row stores.
 // CHECK-LABEL: func.func @spectral_conv
 // CHECK-DAG: %[[U:.*]] = bufferization.to_buffer %{{.*}} read_only : tensor<2x37x8xf32>
 // CHECK-DAG: %[[K:.*]] = bufferization.to_buffer %{{.*}} read_only : tensor<37x9xcomplex<f32>>
@@ -12,9 +13,11 @@
 // CHECK: memref.alloc() {alignment = 64 : i64} : memref<16x16xf32>
 // CHECK: scf.for %[[ITEM:.*]] = %{{.*}} to %{{.*}} step %c1
 // CHECK: arith.divui %[[ITEM]], %c2
+// CHECK: %[[UROWS:.*]] = memref.collapse_shape %[[U]]
 // CHECK: vector.create_mask
-// CHECK: vector.gather %[[U]]
-// CHECK-SAME: memref<2x37x8xf32>, vector<16xi32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+// CHECK: vector.maskedload %[[UROWS]]
+// CHECK-SAME: memref<74x8xf32>, vector<16xi1>, vector<16xf32> into vector<16xf32>
+// CHECK: vector.transpose %{{.*}}, [1, 0] : vector<16x16xf32> to vector<16x16xf32>
 // CHECK: call @__orchid_fft_16_fwd
 // CHECK: scf.for %[[K:.*]] = %c1 to %c8
 // CHECK: %[[M:.*]] = arith.subi %c16, %[[K]]
@@ -22,8 +25,9 @@
 // CHECK: arith.mulf {{.*}} : vector<16xf32>
 // CHECK: vector.store {{.*}}[%[[M]], %c0]
 // CHECK: call @__orchid_fft_16_inv
-// CHECK: arith.constant 3.125000e-02 : f32
-// CHECK: vector.scatter %[[O]]
+// CHECK: vector.transpose
+// CHECK: vector.maskedload %[[UROWS]]
+// CHECK: vector.maskedstore
 // CHECK: bufferization.to_tensor %[[O]] restrict
 func.func @spectral_conv(%u: tensor<2x37x8xf32>, %K: tensor<37x9xcomplex<f32>>,
                          %b: tensor<37xf32>) -> tensor<2x37x8xf32> {
@@ -46,4 +50,25 @@ func.func @spectral_conv_wrap(%u: tensor<2x4x6xf32>, %K: tensor<2x4x7xcomplex<f3
   %y = orchid.spectral_conv %u, %K, %b size 12 wrap
       : tensor<2x4x6xf32>, tensor<2x4x7xcomplex<f32>>, tensor<4xf32> -> tensor<2x4x6xf32>
   return %y : tensor<2x4x6xf32>
+}
+
+// -----
+
+// A single tile of a long sequence: with four threads the tile loop is
+// serial and the four-step FFTs of 32768 = 128 * 256 points split their
+// short transforms over threads, with per-thread block buffers.
+// CHECK-LABEL: func.func @spectral_conv_long
+// CHECK-NOT: scf.parallel
+// CHECK: call @__orchid_fft_32768_fwd_par
+// CHECK: call @__orchid_fft_32768_inv_par
+// CHECK-LABEL: func.func private @__orchid_fft_32768_fwd_par(
+// CHECK: scf.parallel
+// CHECK: memref.alloc() {alignment = 64 : i64} : memref<4096x16xf32>
+// CHECK: scf.parallel
+// CHECK: return
+func.func @spectral_conv_long(%u: tensor<1x20x16384xf32>, %K: tensor<20x16385xcomplex<f32>>,
+                              %b: tensor<20xf32>) -> tensor<1x20x16384xf32> {
+  %y = orchid.spectral_conv %u, %K, %b size 32768
+      : tensor<1x20x16384xf32>, tensor<20x16385xcomplex<f32>>, tensor<20xf32> -> tensor<1x20x16384xf32>
+  return %y : tensor<1x20x16384xf32>
 }
