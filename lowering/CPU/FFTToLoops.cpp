@@ -51,6 +51,9 @@ struct Tile {
   Value base, lastRow, valid;
   /// The lane buffers the FFT transforms in place.
   Value re, im;
+  /// Threads of the row loops: more than 1 when tiles run one after the
+  /// other.
+  int64_t threads;
 };
 } // namespace
 
@@ -74,6 +77,7 @@ static void lowerToTiles(Operation *op, Value operand, int64_t n, bool inverse,
   func::FuncOp fft = getTileFFT(module, n, rows, inverse, threads);
 
   Tile tile;
+  tile.threads = fftThreads;
   tile.input = collapseToRows(b, loc, toReadOnlyBuffer(b, loc, operand));
   Value result = memref::AllocOp::create(
       b, loc,
@@ -108,7 +112,7 @@ static void lowerToTiles(Operation *op, Value operand, int64_t n, bool inverse,
 static void buildCoefficientLoop(OpBuilder &b, Location loc, const Tile &tile,
                                  int64_t count,
                                  function_ref<void(Value, Value, Value)> body) {
-  buildLoop(b, loc, 0, count, [&](Value k) {
+  buildRowLoop(b, loc, 0, count, tile.threads, [&](Value k) {
     buildLoop(b, loc, indexConstant(b, loc, 0), tile.valid, [&](Value lane) {
       body(k, arith::AddIOp::create(b, loc, tile.base, lane), lane);
     });
@@ -136,9 +140,10 @@ struct RFFTToLoops final : OpConversionPattern<RFFTOp> {
 
     auto load = [&](const Tile &tile) {
       loadRowsIntoLanes(b, loc, tile.input, tile.base, tile.lastRow, len,
-                        tile.re);
-      zeroLaneBuffers(b, loc, tile.re, n, llvm::alignTo(len, kLanes));
-      zeroLaneBuffers(b, loc, tile.im, n);
+                        tile.re, tile.threads);
+      zeroLaneBuffers(b, loc, tile.re, n, llvm::alignTo(len, kLanes),
+                      tile.threads);
+      zeroLaneBuffers(b, loc, tile.im, n, 0, tile.threads);
     };
     auto store = [&](const Tile &tile) {
       Value scaleCst = f32Constant(b, loc, scale);
@@ -185,7 +190,7 @@ struct IRFFTToLoops final : OpConversionPattern<IRFFTOp> {
 
     auto load = [&](const Tile &tile) {
       // Lanes of missing rows stay zero.
-      zeroLaneBuffers(b, loc, {tile.re, tile.im}, n);
+      zeroLaneBuffers(b, loc, {tile.re, tile.im}, n, 0, tile.threads);
       auto loadCoeff = [&](Value row, Value k) -> std::pair<Value, Value> {
         Value c =
             memref::LoadOp::create(b, loc, tile.input, ValueRange{row, k});
@@ -206,7 +211,7 @@ struct IRFFTToLoops final : OpConversionPattern<IRFFTOp> {
                   });
       }
       // X[n - k] = conj(X[k]) completes the Hermitian spectrum.
-      buildLoop(b, loc, 1, (n + 1) / 2, [&](Value k) {
+      buildRowLoop(b, loc, 1, (n + 1) / 2, tile.threads, [&](Value k) {
         Value mirror =
             arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
         buildLoop(
@@ -226,12 +231,14 @@ struct IRFFTToLoops final : OpConversionPattern<IRFFTOp> {
       auto vecType = VectorType::get({kLanes}, b.getF32Type());
       Value scaleVec = arith::ConstantOp::create(
           b, loc, DenseElementsAttr::get(vecType, scale));
-      storeLanesToRows(b, loc, tile.re, tile.output, tile.base, tile.valid, len,
-                       [&](Value lanes, Value, Value, Value) -> Value {
-                         if (scale == 1.0f)
-                           return lanes;
-                         return arith::MulFOp::create(b, loc, lanes, scaleVec);
-                       });
+      storeLanesToRows(
+          b, loc, tile.re, tile.output, tile.base, tile.valid, len,
+          [&](Value lanes, Value, Value, Value) -> Value {
+            if (scale == 1.0f)
+              return lanes;
+            return arith::MulFOp::create(b, loc, lanes, scaleVec);
+          },
+          tile.threads);
     };
     lowerToTiles(op, adaptor.getInput(), n, /*inverse=*/true, threads, rewriter,
                  load, store);

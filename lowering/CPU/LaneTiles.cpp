@@ -39,13 +39,26 @@ void cpu::buildLoop(OpBuilder &b, Location loc, int64_t lb, int64_t ub,
   buildLoop(b, loc, indexConstant(b, loc, lb), indexConstant(b, loc, ub), body);
 }
 
+void cpu::buildRowLoop(OpBuilder &b, Location loc, int64_t lb, int64_t ub,
+                       int64_t threads, function_ref<void(Value)> body) {
+  if (threads <= 1 || ub - lb <= 1) {
+    buildLoop(b, loc, lb, ub, body);
+    return;
+  }
+  OpBuilder::InsertionGuard guard(b);
+  auto [begin, end] = buildChunkLoop(b, loc, ub - lb, threads);
+  Value offset = indexConstant(b, loc, lb);
+  buildLoop(b, loc, arith::AddIOp::create(b, loc, begin, offset),
+            arith::AddIOp::create(b, loc, end, offset), body);
+}
+
 void cpu::zeroLaneBuffers(OpBuilder &b, Location loc, ValueRange buffers,
-                          int64_t rows, int64_t firstRow) {
+                          int64_t rows, int64_t firstRow, int64_t threads) {
   auto vecType = VectorType::get({kLanes}, b.getF32Type());
   Value zero =
       arith::ConstantOp::create(b, loc, DenseElementsAttr::get(vecType, 0.0f));
   Value c0 = indexConstant(b, loc, 0);
-  buildLoop(b, loc, firstRow, rows, [&](Value i) {
+  buildRowLoop(b, loc, firstRow, rows, threads, [&](Value i) {
     for (Value buffer : buffers)
       vector::StoreOp::create(b, loc, zero, buffer, ValueRange{i, c0});
   });
@@ -54,18 +67,18 @@ void cpu::zeroLaneBuffers(OpBuilder &b, Location loc, ValueRange buffers,
 /// Emits `for t0 = 0 to count step kLanes` and calls `body` with t0 and the
 /// mask of the times t0 + j < count.
 static void buildBlockLoop(OpBuilder &b, Location loc, int64_t count,
+                           int64_t threads,
                            function_ref<void(Value, Value)> body) {
-  if (count <= 0)
-    return;
-  auto loop = scf::ForOp::create(b, loc, indexConstant(b, loc, 0),
-                                 indexConstant(b, loc, count),
-                                 indexConstant(b, loc, kLanes));
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(loop.getBody());
-  Value t0 = loop.getInductionVar();
-  Value left = arith::SubIOp::create(b, loc, indexConstant(b, loc, count), t0);
   auto maskType = VectorType::get({kLanes}, b.getI1Type());
-  body(t0, vector::CreateMaskOp::create(b, loc, maskType, ValueRange{left}));
+  buildRowLoop(
+      b, loc, 0, llvm::divideCeil(count, kLanes), threads, [&](Value block) {
+        Value t0 =
+            arith::MulIOp::create(b, loc, block, indexConstant(b, loc, kLanes));
+        Value left =
+            arith::SubIOp::create(b, loc, indexConstant(b, loc, count), t0);
+        body(t0,
+             vector::CreateMaskOp::create(b, loc, maskType, ValueRange{left}));
+      });
 }
 
 /// Transposes the 16 x 16 block whose rows are `rows`; returns its rows.
@@ -86,12 +99,12 @@ static SmallVector<Value> transposeBlock(OpBuilder &b, Location loc,
 
 void cpu::loadRowsIntoLanes(OpBuilder &b, Location loc, Value src,
                             Value firstRow, Value lastRow, int64_t count,
-                            Value dst) {
+                            Value dst, int64_t threads) {
   auto vecType = VectorType::get({kLanes}, b.getF32Type());
   Value zero =
       arith::ConstantOp::create(b, loc, DenseElementsAttr::get(vecType, 0.0f));
   Value c0 = indexConstant(b, loc, 0);
-  buildBlockLoop(b, loc, count, [&](Value t0, Value mask) {
+  buildBlockLoop(b, loc, count, threads, [&](Value t0, Value mask) {
     SmallVector<Value> rows;
     for (int64_t l = 0; l < kLanes; ++l) {
       Value row = arith::MinSIOp::create(
@@ -110,12 +123,12 @@ void cpu::loadRowsIntoLanes(OpBuilder &b, Location loc, Value src,
 
 void cpu::storeLanesToRows(OpBuilder &b, Location loc, Value src, Value dst,
                            Value firstRow, Value valid, int64_t count,
-                           RowEpilogue epilogue) {
+                           RowEpilogue epilogue, int64_t threads) {
   auto vecType = VectorType::get({kLanes}, b.getF32Type());
   auto maskType = VectorType::get({kLanes}, b.getI1Type());
   Value c0 = indexConstant(b, loc, 0);
   int64_t rows = cast<MemRefType>(dst.getType()).getDimSize(0);
-  buildBlockLoop(b, loc, count, [&](Value t0, Value) {
+  buildBlockLoop(b, loc, count, threads, [&](Value t0, Value) {
     SmallVector<Value> times;
     for (int64_t j = 0; j < kLanes; ++j) {
       Value t = arith::AddIOp::create(b, loc, t0, indexConstant(b, loc, j));

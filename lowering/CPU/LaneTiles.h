@@ -24,9 +24,16 @@ void buildLoop(OpBuilder &b, Location loc, Value lb, Value ub,
 void buildLoop(OpBuilder &b, Location loc, int64_t lb, int64_t ub,
                function_ref<void(Value)> body);
 
+/// Emits `for i in [lb, ub)` and calls `body` inside it: an scf.for, or
+/// with `threads` > 1 an scf.parallel over that many chunks of the range.
+/// Kernels whose tiles run one after the other (see getFFTThreads) split
+/// the row loops of each tile this way.
+void buildRowLoop(OpBuilder &b, Location loc, int64_t lb, int64_t ub,
+                  int64_t threads, function_ref<void(Value)> body);
+
 /// Sets rows [firstRow, rows) of the lane buffers to zero.
 void zeroLaneBuffers(OpBuilder &b, Location loc, ValueRange buffers,
-                     int64_t rows, int64_t firstRow = 0);
+                     int64_t rows, int64_t firstRow = 0, int64_t threads = 1);
 
 /// Copies `count` columns of 16 rows of the 2-D row-major `src` into the
 /// lanes of `dst`: dst[t][l] = src[min(firstRow + l, lastRow)][t]. Rows
@@ -34,7 +41,8 @@ void zeroLaneBuffers(OpBuilder &b, Location loc, ValueRange buffers,
 /// on 16 x 16 blocks, read as rows and transposed in registers; the rows
 /// [count, alignTo(count, 16)) of `dst` (which must exist) become zero.
 void loadRowsIntoLanes(OpBuilder &b, Location loc, Value src, Value firstRow,
-                       Value lastRow, int64_t count, Value dst);
+                       Value lastRow, int64_t count, Value dst,
+                       int64_t threads = 1);
 
 /// Computes the value of a row block from the 16 lanes of a time block:
 /// (lanes of row `lane` at times [t0, t0 + 16), lane, t0, mask of the valid
@@ -46,7 +54,7 @@ using RowEpilogue = function_ref<Value(Value, Value, Value, Value)>;
 /// as masked row blocks. `src` must have alignTo(count, 16) rows.
 void storeLanesToRows(OpBuilder &b, Location loc, Value src, Value dst,
                       Value firstRow, Value valid, int64_t count,
-                      RowEpilogue epilogue);
+                      RowEpilogue epilogue, int64_t threads = 1);
 
 /// Number of channels of the tile starting at `base` that exist:
 /// min(kLanes, total - base).

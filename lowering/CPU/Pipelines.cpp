@@ -73,7 +73,9 @@ void orchid::buildOrchidCPUPipeline(OpPassManager &pm,
   // Everything -> LLVM.
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
+  memrefToLLVM.useGenericFunctions = options.runtimeAllocator;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
   // Row <-> lane transposes are 16 x 16 blocks: lower them to the shuffle
   // network made for them rather than to 256 element moves.
   ConvertVectorToLLVMPassOptions vectorToLLVM;

@@ -19,6 +19,12 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Threads the kernels split their work for (0: the "
                      "hardware threads of this machine)"),
       llvm::cl::init(0)};
+  PassOptions::Option<bool> runtimeAllocator{
+      *this, "runtime-allocator",
+      llvm::cl::desc("Allocate through the _mlir_memref_to_llvm_* functions "
+                     "of liborchid_cpu_runtime, which keeps large scratch "
+                     "buffers between calls, rather than malloc/free"),
+      llvm::cl::init(true)};
 };
 
 /// Lowers a module of orchid ops on tensors to the LLVM dialect. Public

@@ -94,6 +94,8 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
     // Two groups of 16 channels share one complex FFT (two-for-one): group
     // 0 is the real part of the signal, group 1 the imaginary part.
     int64_t tiles = llvm::divideCeil(channels, 2 * kLanes);
+    // When the tiles run one after the other, their FFTs and row loops are
+    // split over fftThreads threads.
     int64_t fftThreads = getFFTThreads(n, getNumTiles(op), threads);
     Value c0 = indexConstant(b, loc, 0), c1 = indexConstant(b, loc, 1);
     {
@@ -112,6 +114,9 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
         kre[g] = allocLaneBuffer(b, loc, half);
         kim[g] = allocLaneBuffer(b, loc, half);
       }
+      // Lanes of missing channels keep the spectrum of an earlier tile or
+      // these zeros: finite values that only reach lanes nobody stores.
+      zeroLaneBuffers(b, loc, {kre[0], kim[0], kre[1], kim[1]}, half);
       auto item = scf::ForOp::create(b, loc, begin, end, c1);
       b.setInsertionPointToStart(item.getBody());
       Value tilesCst = indexConstant(b, loc, tiles);
@@ -121,7 +126,6 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
           arith::RemUIOp::create(b, loc, item.getInductionVar(), tilesCst);
       Value tileBase = arith::MulIOp::create(b, loc, tile,
                                              indexConstant(b, loc, 2 * kLanes));
-      zeroLaneBuffers(b, loc, {kre[0], kim[0], kre[1], kim[1]}, half);
 
       // First channel and number of valid channels of each group (the
       // count may be <= 0 for the second group: its loops then do nothing).
@@ -144,13 +148,14 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
       for (int g = 0; g < 2; ++g) {
         firstRow[g] = arith::AddIOp::create(b, loc, batchRow, base[g]);
         loadRowsIntoLanes(b, loc, inputRows, firstRow[g], lastRow, len,
-                          signal[g]);
+                          signal[g], fftThreads);
       }
       // Zero-pad rows [L, n).
-      zeroLaneBuffers(b, loc, {re, im}, n, llvm::alignTo(len, kLanes));
+      zeroLaneBuffers(b, loc, {re, im}, n, llvm::alignTo(len, kLanes),
+                      fftThreads);
       // Frequency-major, so that each lane buffer row is written whole
       // while the channels' spectra are read as sequential streams.
-      buildLoop(b, loc, 0, half, [&](Value k) {
+      buildRowLoop(b, loc, 0, half, fftThreads, [&](Value k) {
         for (int g = 0; g < 2; ++g) {
           buildLoop(b, loc, c0, valid[g], [&](Value lane) {
             Value d = arith::AddIOp::create(b, loc, base[g], lane);
@@ -204,7 +209,7 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
       selfMirrored(0);
       if (n % 2 == 0 && n > 1)
         selfMirrored(n / 2);
-      buildLoop(b, loc, 1, (n + 1) / 2, [&](Value k) {
+      buildRowLoop(b, loc, 1, (n + 1) / 2, fftThreads, [&](Value k) {
         Value mirror =
             arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
         auto [pr, pi, qr, qi] = products(k, mirror);
@@ -218,15 +223,16 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
       // y[t] = sum_j z[t + j L] with wrap: fold in lane layout first.
       if (wrap) {
         for (int64_t off = len; off < n; off += len) {
-          buildLoop(b, loc, 0, std::min(len, n - off), [&](Value t) {
-            Value src =
-                arith::AddIOp::create(b, loc, t, indexConstant(b, loc, off));
-            for (Value plane : signal) {
-              Value head = v.load(plane, t);
-              Value tail = v.load(plane, src);
-              v.store(add(head, tail), plane, t);
-            }
-          });
+          buildRowLoop(b, loc, 0, std::min(len, n - off), fftThreads,
+                       [&](Value t) {
+                         Value src = arith::AddIOp::create(
+                             b, loc, t, indexConstant(b, loc, off));
+                         for (Value plane : signal) {
+                           Value head = v.load(plane, t);
+                           Value tail = v.load(plane, src);
+                           v.store(add(head, tail), plane, t);
+                         }
+                       });
         }
       }
       // 1/n of the inverse transform and 1/2 of A and B, then the skip term.
@@ -248,7 +254,7 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
           return add(mul(lanes, scale), mul(skip, u));
         };
         storeLanesToRows(b, loc, signal[g], outputRows, firstRow[g], valid[g],
-                         len, epilogue);
+                         len, epilogue, fftThreads);
       }
     }
     rewriter.replaceOpWithNewOp<bufferization::ToTensorOp>(op, inType, output,

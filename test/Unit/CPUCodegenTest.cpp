@@ -112,7 +112,7 @@ protected:
     engineOptions.transformer = transformer;
     engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
     SmallVector<StringRef> libs = {
-        "/usr/lib/llvm-22/lib/libomp.so",
+        ORCHID_CPU_RUNTIME_PATH, "/usr/lib/llvm-22/lib/libomp.so",
         "/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so"};
     engineOptions.sharedLibPaths = libs;
     auto engine = ExecutionEngine::create(*module, engineOptions);

@@ -338,7 +338,8 @@ private:
 
 class CPUTarget : public Target {
 public:
-  explicit CPUTarget(bool parallel) : parallel(parallel) {
+  CPUTarget(bool parallel, int64_t threads)
+      : parallel(parallel), threads(threads) {
     llvm::InitializeNativeTarget();
     llvm::InitializeNativeTargetAsmPrinter();
   }
@@ -347,6 +348,7 @@ public:
     PassManager pm(module.getContext());
     mlir::orchid::CPUPipelineOptions options;
     options.parallel = parallel;
+    options.threads = threads;
     // Blocks become primitives first; the pipeline lowers primitives.
     pm.addPass(mlir::orchid::createOrchidDecompose());
     pm.addPass(mlir::orchid::createOrchidExpandFilters());
@@ -360,7 +362,11 @@ public:
   }
 
   llvm::Expected<std::unique_ptr<Executable>> load(ModuleOp module) override {
-    SmallVector<llvm::StringRef> libs;
+    // Kernels allocate through the Orchid CPU runtime.
+    SmallVector<llvm::StringRef> libs = {ORCHID_CPU_RUNTIME_PATH};
+    if (!llvm::sys::fs::exists(libs.front()))
+      return llvm::createStringError("cannot find the Orchid CPU runtime " +
+                                     libs.front());
     // OpenMP-parallel loops call into libomp; memref copies into the C
     // runner utilities.
     for (llvm::StringRef lib :
@@ -391,12 +397,13 @@ public:
 
 private:
   bool parallel;
+  int64_t threads;
 };
 
 } // namespace
 
-std::unique_ptr<Target> createCPUTarget(bool parallel) {
-  return std::make_unique<CPUTarget>(parallel);
+std::unique_ptr<Target> createCPUTarget(bool parallel, int64_t threads) {
+  return std::make_unique<CPUTarget>(parallel, threads);
 }
 
 } // namespace orchid

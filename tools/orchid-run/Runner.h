@@ -96,7 +96,10 @@ public:
 
 /// The host CPU, through buildOrchidCPUPipeline and the MLIR
 /// ExecutionEngine, with the OpenMP runtime loaded for parallel loops.
-std::unique_ptr<Target> createCPUTarget(bool parallel = true);
+/// `threads` is what the kernels split their work for (0: the hardware
+/// threads of this machine).
+std::unique_ptr<Target> createCPUTarget(bool parallel = true,
+                                        int64_t threads = 0);
 
 /// A CUDA GPU of architecture `chip`, through buildOrchidGPUPipeline and
 /// the orchid_cuda_runtime library (CudaTarget.cpp).

@@ -121,6 +121,11 @@ cl::opt<std::string> cudaChip("cuda-chip",
 cl::opt<bool> parallel("parallel",
                        cl::desc("Run independent rows in parallel (OpenMP)"),
                        cl::init(true), cl::cat(category));
+cl::opt<unsigned> numThreads(
+    "num-threads",
+    cl::desc("Threads the compiled kernels split their work for (default: "
+             "the hardware threads of this machine)"),
+    cl::init(0), cl::cat(category));
 
 int fail(const Twine &message) {
   WithColor::error(errs(), "orchid-run") << message << "\n";
@@ -319,7 +324,7 @@ int run() {
 
   std::unique_ptr<Target> target = targetKind == TargetKind::CUDA
                                        ? createCUDATarget(cudaChip)
-                                       : createCPUTarget(parallel);
+                                       : createCPUTarget(parallel, numThreads);
   if (Error error = target->lower(**module, printIR))
     return fail(std::move(error));
   auto executable = target->load(**module);

@@ -75,9 +75,10 @@ func.func @rfft34(%x: tensor<1x34xf32>) -> tensor<1x18xcomplex<f32>> {
 
 // A prime length, 12289, also goes through Bluestein, on a grid of
 // 25000 = 125 * 200 points: a four-step transform. With one tile of rows
-// and four threads, the tile loop is serial and the transforms parallel.
+// and four threads, the row loops and the transforms are split instead.
 // CHECK-LABEL: func.func @rfft_prime
-// CHECK-NOT: scf.parallel
+// CHECK: scf.parallel (%{{.*}}) = (%c0{{.*}}) to (%c4)
+// CHECK: vector.maskedload
 // CHECK: call @__orchid_fft_12289_fwd_par
 // CHECK-LABEL: func.func private @__orchid_fft_12289_fwd_par
 // CHECK: memref.get_global @__orchid_chirp_12289_fwd_re

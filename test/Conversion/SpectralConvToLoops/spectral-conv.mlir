@@ -54,13 +54,18 @@ func.func @spectral_conv_wrap(%u: tensor<2x4x6xf32>, %K: tensor<2x4x7xcomplex<f3
 
 // -----
 
-// A single tile of a long sequence: with four threads the tile loop is
-// serial and the four-step FFTs of 32768 = 128 * 256 points split their
-// short transforms over threads, with per-thread block buffers.
+// A single tile of a long sequence: with four threads the tile is not
+// split, but its row loops are, and the four-step FFTs of 32768 = 128 * 256
+// points split their short transforms over threads, with per-thread block
+// buffers.
 // CHECK-LABEL: func.func @spectral_conv_long
-// CHECK-NOT: scf.parallel
+// CHECK: scf.parallel (%{{.*}}) = (%c0) to (%c4)
+// CHECK: vector.transpose
 // CHECK: call @__orchid_fft_32768_fwd_par
+// CHECK: scf.parallel (%{{.*}}) = (%c0) to (%c4)
 // CHECK: call @__orchid_fft_32768_inv_par
+// CHECK: scf.parallel (%{{.*}}) = (%c0) to (%c4)
+// CHECK: vector.maskedstore
 // CHECK-LABEL: func.func private @__orchid_fft_32768_fwd_par(
 // CHECK: scf.parallel
 // CHECK: memref.alloc() {alignment = 64 : i64} : memref<4096x16xf32>

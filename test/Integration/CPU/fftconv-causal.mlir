@@ -10,6 +10,10 @@
 // RUN: orchid-run %s --function=d3 --random --seq-len=4097 --check=reference | FileCheck %s
 // RUN: orchid-run %s --function=d1 --random --seq-len=12289 --check=reference | FileCheck %s
 // RUN: orchid-run %s --function=d1 --random --seq-len=65536 --check=reference | FileCheck %s
+// Four-step FFTs (n = 16384 = 128 * 128): serial ones in parallel tiles, and
+// one tile whose FFTs and row loops are split over threads.
+// RUN: orchid-run %s --function=d37 --random --seq-len=8192 --num-threads=2 --check=reference | FileCheck %s
+// RUN: orchid-run %s --function=d3 --random --seq-len=8192 --num-threads=3 --check=reference | FileCheck %s
 // RUN: orchid-run %s --function=per_batch --random --seq-len=1000 --check=reference | FileCheck %s
 
 // CHECK: result 0 ({{.*}}): relative L2 error {{.*}} <= 1.0e-05
