@@ -154,6 +154,54 @@ void cpu::storeLanesToRows(OpBuilder &b, Location loc, Value src, Value dst,
   });
 }
 
+void cpu::transposeMatrix(OpBuilder &b, Location loc, Value src, Value dst,
+                          int64_t threads) {
+  auto type = cast<MemRefType>(src.getType());
+  int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
+  auto vecType = VectorType::get({kLanes}, b.getF32Type());
+  auto maskType = VectorType::get({kLanes}, b.getI1Type());
+  Value zero =
+      arith::ConstantOp::create(b, loc, DenseElementsAttr::get(vecType, 0.0f));
+  Value c0 = indexConstant(b, loc, 0);
+  Value lastRow = indexConstant(b, loc, rows - 1);
+  Value lastCol = indexConstant(b, loc, cols - 1);
+  buildRowLoop(
+      b, loc, 0, llvm::divideCeil(rows, kLanes), threads, [&](Value strip) {
+        Value r0 =
+            arith::MulIOp::create(b, loc, strip, indexConstant(b, loc, kLanes));
+        Value rowsLeft =
+            arith::SubIOp::create(b, loc, indexConstant(b, loc, rows), r0);
+        buildBlockLoop(b, loc, cols, 1, [&](Value col0, Value colMask) {
+          SmallVector<Value> blockRows;
+          for (int64_t i = 0; i < kLanes; ++i) {
+            // Rows past the end repeat the last one; no store reads them.
+            Value row = arith::MinSIOp::create(
+                b, loc,
+                arith::AddIOp::create(b, loc, r0, indexConstant(b, loc, i)),
+                lastRow);
+            blockRows.push_back(vector::MaskedLoadOp::create(
+                b, loc, vecType, src, ValueRange{row, col0}, colMask, zero));
+          }
+          Value colsLeft =
+              arith::SubIOp::create(b, loc, indexConstant(b, loc, cols), col0);
+          for (auto [j, lanes] :
+               llvm::enumerate(transposeBlock(b, loc, blockRows))) {
+            Value jIdx = indexConstant(b, loc, j);
+            Value isValid = arith::CmpIOp::create(
+                b, loc, arith::CmpIPredicate::slt, jIdx, colsLeft);
+            Value mask = vector::CreateMaskOp::create(
+                b, loc, maskType,
+                ValueRange{
+                    arith::SelectOp::create(b, loc, isValid, rowsLeft, c0)});
+            Value outRow = arith::MinSIOp::create(
+                b, loc, arith::AddIOp::create(b, loc, col0, jIdx), lastCol);
+            vector::MaskedStoreOp::create(b, loc, dst, ValueRange{outRow, r0},
+                                          mask, lanes);
+          }
+        });
+      });
+}
+
 Value cpu::getValidLanes(OpBuilder &b, Location loc, Value base,
                          int64_t total) {
   Value remaining =

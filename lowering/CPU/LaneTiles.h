@@ -56,6 +56,13 @@ void storeLanesToRows(OpBuilder &b, Location loc, Value src, Value dst,
                       Value firstRow, Value valid, int64_t count,
                       RowEpilogue epilogue, int64_t threads = 1);
 
+/// Writes the transpose of the 2-D f32 buffer `src` (R x C, unit inner
+/// stride) to `dst` (C x R, unit inner stride), in 16 x 16 blocks read as
+/// masked rows and transposed in registers; strips of 16 rows are split
+/// over `threads` threads.
+void transposeMatrix(OpBuilder &b, Location loc, Value src, Value dst,
+                     int64_t threads);
+
 /// Number of channels of the tile starting at `base` that exist:
 /// min(kLanes, total - base).
 Value getValidLanes(OpBuilder &b, Location loc, Value base, int64_t total);

@@ -98,6 +98,56 @@ def OrchidConvertShortConvToLinalg
                            "::mlir::tensor::TensorDialect"];
 }
 
+def OrchidConvertMatmulToRuntime
+    : Pass<"orchid-convert-matmul-to-runtime", "::mlir::ModuleOp"> {
+  let summary = "Call the runtime's GEMM for f32 linalg.matmul on buffers";
+  let description = [{
+    The projections of Hyena and Orchid blocks are large matrix products
+    (`(B L) x D` by `D x 3D` for the input projection). Loops generated
+    from `linalg.matmul` run at a small fraction of a tuned GEMM, so this
+    pass replaces each `linalg.matmul` on f32 buffers, with the default
+    indexing maps, by a call to `orchid_sgemm` of `liborchid_cpu_runtime`,
+    which computes `C += A B` with OpenBLAS for any strided operands. The
+    declaration carries `llvm.emit_c_interface`: the runtime receives
+    memref descriptors.
+
+    ```mlir
+    linalg.matmul ins(%a, %b : memref<64x8xf32>, memref<8x24xf32>)
+                  outs(%c : memref<64x24xf32>)
+    // becomes
+    %0 = memref.cast %a : memref<64x8xf32>
+                        to memref<?x?xf32, strided<[?, ?], offset: ?>>
+    ...
+    func.call @orchid_sgemm(%0, %1, %2) : (...) -> ()
+    ```
+  }];
+  let dependentDialects = ["::mlir::func::FuncDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def OrchidConvertTransposeToBlocks
+    : Pass<"orchid-convert-transpose-to-blocks", "::mlir::ModuleOp"> {
+  let summary = "Lower f32 linalg.transpose of the two innermost dimensions "
+                "to blocked register transposes";
+  let description = [{
+    Blocks move between the channel-major layout of the convolutions and
+    the token-major layout of the projections with `linalg.transpose` of
+    the two innermost dimensions (`[1, 0]`, `[0, 2, 1]`, ...). The loops of
+    `convert-linalg-to-loops` read or write one of the two buffers with a
+    stride of a whole row per element. On f32 buffers with a unit inner
+    stride, this pass emits 16 x 16 blocks instead: 16 masked row loads,
+    a `vector.transpose` and 16 masked row stores, with strips of 16 rows
+    split over an `scf.parallel` of one chunk per thread.
+  }];
+  let options = [
+    Option<"threads", "threads", "int64_t", /*default=*/"0",
+           "Threads the transposes split their work for (0: the hardware "
+           "threads of this machine)">];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect", "::mlir::vector::VectorDialect"];
+}
+
 def OrchidInlineAllocaScopes
     : Pass<"orchid-inline-alloca-scopes", "::mlir::ModuleOp"> {
   let summary = "Inline memref.alloca_scope ops that hold no stack allocation";

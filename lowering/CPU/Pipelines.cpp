@@ -58,8 +58,16 @@ void orchid::buildOrchidCPUPipeline(OpPassManager &pm,
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createOrchidEmitCInterface());
 
-  // Structured ops -> loops; parallel loops -> OpenMP.
-  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  // Matrix products -> runtime calls; transposes -> register blocks; other
+  // structured ops -> loops, parallel over their parallel dimensions;
+  // parallel loops -> OpenMP.
+  if (options.runtime)
+    pm.addPass(createOrchidConvertMatmulToRuntime());
+  pm.addPass(createOrchidConvertTransposeToBlocks({threads}));
+  if (options.parallel)
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
+  else
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createLowerAffinePass());
   if (options.parallel) {
     pm.addPass(createConvertSCFToOpenMPPass());
@@ -74,7 +82,7 @@ void orchid::buildOrchidCPUPipeline(OpPassManager &pm,
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
-  memrefToLLVM.useGenericFunctions = options.runtimeAllocator;
+  memrefToLLVM.useGenericFunctions = options.runtime;
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
   // Row <-> lane transposes are 16 x 16 blocks: lower them to the shuffle
   // network made for them rather than to 256 element moves.

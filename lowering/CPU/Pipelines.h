@@ -19,11 +19,12 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::desc("Threads the kernels split their work for (0: the "
                      "hardware threads of this machine)"),
       llvm::cl::init(0)};
-  PassOptions::Option<bool> runtimeAllocator{
-      *this, "runtime-allocator",
-      llvm::cl::desc("Allocate through the _mlir_memref_to_llvm_* functions "
-                     "of liborchid_cpu_runtime, which keeps large scratch "
-                     "buffers between calls, rather than malloc/free"),
+  PassOptions::Option<bool> runtime{
+      *this, "runtime",
+      llvm::cl::desc("Call liborchid_cpu_runtime: its allocation functions, "
+                     "which keep large scratch buffers between calls, rather "
+                     "than malloc/free, and its GEMM for f32 matmuls rather "
+                     "than loops"),
       llvm::cl::init(true)};
 };
 

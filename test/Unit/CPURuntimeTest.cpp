@@ -2,13 +2,25 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <random>
+#include <vector>
 
 extern "C" {
 void *_mlir_memref_to_llvm_alloc(uint64_t size);
 void *_mlir_memref_to_llvm_aligned_alloc(uint64_t alignment, uint64_t size);
 void _mlir_memref_to_llvm_free(void *ptr);
+
+struct Memref2D {
+  float *allocated;
+  float *aligned;
+  int64_t offset;
+  int64_t sizes[2];
+  int64_t strides[2];
+};
+void _mlir_ciface_orchid_sgemm(Memref2D *a, Memref2D *b, Memref2D *c);
 }
 
 namespace {
@@ -45,6 +57,66 @@ TEST(CPURuntime, SmallBlocksAndNull) {
   std::memset(block, 0, 100);
   _mlir_memref_to_llvm_free(block);
   _mlir_memref_to_llvm_free(nullptr);
+}
+
+/// A rows x cols view of `data` with the given strides and offset.
+Memref2D view(std::vector<float> &data, int64_t rows, int64_t cols,
+              int64_t rowStride, int64_t colStride, int64_t offset) {
+  return {
+      data.data(), data.data(), offset, {rows, cols}, {rowStride, colStride}};
+}
+
+float &at(const Memref2D &m, int64_t i, int64_t j) {
+  return m.aligned[m.offset + i * m.strides[0] + j * m.strides[1]];
+}
+
+/// C += A B through orchid_sgemm against a double-precision loop, for
+/// row-major, column-major (BLAS transposes) and general strided operands.
+TEST(CPURuntime, GemmMatchesLoopsForAnyStrides) {
+  const int64_t m = 13, n = 7, k = 19;
+  struct Layout {
+    bool columnMajor;
+    int64_t pad, offset;
+  };
+  // Row-major, row-major with padding and an offset, column-major; C also
+  // with a stride of 2 in both dimensions (no BLAS layout: the loop).
+  const Layout layouts[] = {{false, 0, 0}, {false, 3, 5}, {true, 2, 1}};
+  std::mt19937 gen(7);
+  std::uniform_real_distribution<float> dist(-1, 1);
+  auto make = [&](std::vector<float> &data, int64_t rows, int64_t cols,
+                  const Layout &l, bool gapped) {
+    data.assign((rows + l.pad + 1) * (cols + l.pad + 1) * 4 + l.offset, 0);
+    Memref2D v = gapped ? view(data, rows, cols, 2 * (cols + 1), 2, l.offset)
+                 : l.columnMajor
+                     ? view(data, rows, cols, 1, rows + l.pad, l.offset)
+                     : view(data, rows, cols, cols + l.pad, 1, l.offset);
+    for (int64_t i = 0; i < rows; ++i)
+      for (int64_t j = 0; j < cols; ++j)
+        at(v, i, j) = dist(gen);
+    return v;
+  };
+  for (bool gapped : {false, true})
+    for (const Layout &la : layouts)
+      for (const Layout &lb : layouts) {
+        std::vector<float> da, db, dc;
+        Memref2D a = make(da, m, k, la, false);
+        Memref2D b = make(db, k, n, lb, false);
+        Memref2D c = make(dc, m, n, layouts[1], gapped);
+        std::vector<double> want(m * n);
+        for (int64_t i = 0; i < m; ++i)
+          for (int64_t j = 0; j < n; ++j) {
+            want[i * n + j] = at(c, i, j);
+            for (int64_t p = 0; p < k; ++p)
+              want[i * n + j] += double(at(a, i, p)) * at(b, p, j);
+          }
+        _mlir_ciface_orchid_sgemm(&a, &b, &c);
+        for (int64_t i = 0; i < m; ++i)
+          for (int64_t j = 0; j < n; ++j)
+            EXPECT_NEAR(at(c, i, j), want[i * n + j], 1e-4)
+                << "at (" << i << ", " << j << "), A column-major "
+                << la.columnMajor << ", B column-major " << lb.columnMajor
+                << ", C gapped " << gapped;
+      }
 }
 
 } // namespace

@@ -1,4 +1,4 @@
-//===- OrchidCPURuntime.cpp - Allocation functions of CPU kernels ---------===//
+//===- Allocator.cpp - Allocation functions of CPU kernels ----------------===//
 //
 // Kernels compiled by --orchid-cpu-pipeline allocate their lane and scratch
 // buffers (up to hundreds of MiB for long sequences) on every call. From
