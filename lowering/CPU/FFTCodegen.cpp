@@ -219,6 +219,21 @@ static Value getConstantTable(OpBuilder &b, Location loc, ModuleOp module,
   return memref::GetGlobalOp::create(b, loc, type, name);
 }
 
+std::pair<Value, Value> cpu::getUnitRootTable(OpBuilder &b, Location loc,
+                                              ModuleOp module, int64_t n,
+                                              int64_t count) {
+  SmallVector<float> re, im;
+  for (int64_t k = 0; k < count; ++k) {
+    CDouble w = unitRoot(k, n, -1);
+    re.push_back(float(w.real()));
+    im.push_back(float(w.imag()));
+  }
+  std::string name =
+      "__orchid_unit_roots_" + std::to_string(n) + "_" + std::to_string(count);
+  return {getConstantTable(b, loc, module, name + "_re", re),
+          getConstantTable(b, loc, module, name + "_im", im)};
+}
+
 namespace {
 /// A complex value held in two vector<16xf32> (one channel per lane).
 struct Cx {

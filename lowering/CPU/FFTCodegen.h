@@ -59,6 +59,12 @@ MemRefType getLaneBufferType(MLIRContext *ctx);
 func::FuncOp getOrCreateFFTFunction(ModuleOp module, int64_t n, bool inverse,
                                     int64_t threads = 1);
 
+/// Returns `memref.get_global`s of the real and imaginary parts of
+/// w_n^k = exp(-2 pi i k / n) for k < count, computed in double precision.
+std::pair<Value, Value> getUnitRootTable(OpBuilder &b, Location loc,
+                                         ModuleOp module, int64_t n,
+                                         int64_t count);
+
 /// Allocates a `rows x 16` lane buffer, returned as `memref<?x16xf32>`.
 Value allocLaneBuffer(OpBuilder &b, Location loc, int64_t rows);
 

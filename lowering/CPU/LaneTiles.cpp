@@ -121,6 +121,120 @@ void cpu::loadRowsIntoLanes(OpBuilder &b, Location loc, Value src,
   });
 }
 
+/// Shuffles of two 16-lane vectors: the even and odd lanes of their
+/// concatenation, or the interleaving of their first or second halves.
+static SmallVector<int64_t> pairShuffleMask(int64_t kind) {
+  SmallVector<int64_t> mask;
+  for (int64_t i = 0; i < kLanes; ++i)
+    mask.push_back(kind < 2
+                       ? 2 * i + kind
+                       : (kind - 2) * kLanes / 2 + i / 2 + (i % 2) * kLanes);
+  return mask;
+}
+
+void cpu::loadRowPairsIntoLanes(OpBuilder &b, Location loc, Value src,
+                                Value firstRow, Value lastRow, int64_t count,
+                                Value even, Value odd, int64_t threads) {
+  auto vecType = VectorType::get({kLanes}, b.getF32Type());
+  auto maskType = VectorType::get({kLanes}, b.getI1Type());
+  Value zero =
+      arith::ConstantOp::create(b, loc, DenseElementsAttr::get(vecType, 0.0f));
+  Value c0 = indexConstant(b, loc, 0);
+  Value countCst = indexConstant(b, loc, count);
+  buildBlockLoop(
+      b, loc, llvm::divideCeil(count, 2), threads, [&](Value p0, Value) {
+        // Samples [t0, t0 + 32): two row vectors; a second one wholly past the
+        // end reads nothing, at an in-bounds column.
+        Value t0 = arith::MulIOp::create(b, loc, p0, indexConstant(b, loc, 2));
+        Value t1 =
+            arith::AddIOp::create(b, loc, t0, indexConstant(b, loc, kLanes));
+        Value mask0 = vector::CreateMaskOp::create(
+            b, loc, maskType,
+            ValueRange{arith::SubIOp::create(b, loc, countCst, t0)});
+        Value mask1 = vector::CreateMaskOp::create(
+            b, loc, maskType,
+            ValueRange{arith::SubIOp::create(b, loc, countCst, t1)});
+        Value col1 = arith::MinSIOp::create(b, loc, t1,
+                                            indexConstant(b, loc, count - 1));
+        SmallVector<Value> evens, odds;
+        for (int64_t l = 0; l < kLanes; ++l) {
+          Value row = arith::MinSIOp::create(
+              b, loc,
+              arith::AddIOp::create(b, loc, firstRow, indexConstant(b, loc, l)),
+              lastRow);
+          Value v0 = vector::MaskedLoadOp::create(
+              b, loc, vecType, src, ValueRange{row, t0}, mask0, zero);
+          Value v1 = vector::MaskedLoadOp::create(
+              b, loc, vecType, src, ValueRange{row, col1}, mask1, zero);
+          evens.push_back(
+              vector::ShuffleOp::create(b, loc, v0, v1, pairShuffleMask(0)));
+          odds.push_back(
+              vector::ShuffleOp::create(b, loc, v0, v1, pairShuffleMask(1)));
+        }
+        for (auto [dst, rows] :
+             {std::make_pair(even, evens), std::make_pair(odd, odds)})
+          for (auto [j, lanes] :
+               llvm::enumerate(transposeBlock(b, loc, rows))) {
+            Value p =
+                arith::AddIOp::create(b, loc, p0, indexConstant(b, loc, j));
+            vector::StoreOp::create(b, loc, lanes, dst, ValueRange{p, c0});
+          }
+      });
+}
+
+void cpu::storeLanePairsToRows(OpBuilder &b, Location loc, Value even,
+                               Value odd, Value dst, Value firstRow,
+                               Value valid, int64_t count, RowEpilogue epilogue,
+                               int64_t threads) {
+  auto vecType = VectorType::get({kLanes}, b.getF32Type());
+  auto maskType = VectorType::get({kLanes}, b.getI1Type());
+  Value c0 = indexConstant(b, loc, 0);
+  Value countCst = indexConstant(b, loc, count);
+  int64_t rows = cast<MemRefType>(dst.getType()).getDimSize(0);
+  buildBlockLoop(
+      b, loc, llvm::divideCeil(count, 2), threads, [&](Value p0, Value) {
+        SmallVector<Value> lanesOf[2];
+        Value buffers[2] = {even, odd};
+        for (auto [i, buffer] : llvm::enumerate(buffers)) {
+          SmallVector<Value> pairs;
+          for (int64_t j = 0; j < kLanes; ++j) {
+            Value p =
+                arith::AddIOp::create(b, loc, p0, indexConstant(b, loc, j));
+            pairs.push_back(vector::LoadOp::create(b, loc, vecType, buffer,
+                                                   ValueRange{p, c0}));
+          }
+          lanesOf[i] = transposeBlock(b, loc, pairs);
+        }
+        Value t0 = arith::MulIOp::create(b, loc, p0, indexConstant(b, loc, 2));
+        for (int64_t l = 0; l < kLanes; ++l) {
+          Value lane = indexConstant(b, loc, l);
+          Value isValid = arith::CmpIOp::create(
+              b, loc, arith::CmpIPredicate::slt, lane, valid);
+          Value row = arith::MinSIOp::create(
+              b, loc, arith::AddIOp::create(b, loc, firstRow, lane),
+              indexConstant(b, loc, rows - 1));
+          for (int64_t half = 0; half < 2; ++half) {
+            // Samples [t, t + 16); a block wholly past the end stores nothing,
+            // at an in-bounds column.
+            Value t = arith::AddIOp::create(
+                b, loc, t0, indexConstant(b, loc, half * kLanes));
+            Value left = arith::SubIOp::create(b, loc, countCst, t);
+            Value mask = vector::CreateMaskOp::create(
+                b, loc, maskType,
+                ValueRange{arith::SelectOp::create(b, loc, isValid, left, c0)});
+            Value col = arith::MinSIOp::create(
+                b, loc, t, indexConstant(b, loc, count - 1));
+            Value samples =
+                vector::ShuffleOp::create(b, loc, lanesOf[0][l], lanesOf[1][l],
+                                          pairShuffleMask(2 + half));
+            vector::MaskedStoreOp::create(b, loc, dst, ValueRange{row, col},
+                                          mask,
+                                          epilogue(samples, lane, col, mask));
+          }
+        }
+      });
+}
+
 void cpu::storeLanesToRows(OpBuilder &b, Location loc, Value src, Value dst,
                            Value firstRow, Value valid, int64_t count,
                            RowEpilogue epilogue, int64_t threads) {

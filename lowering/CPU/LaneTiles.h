@@ -56,6 +56,21 @@ void storeLanesToRows(OpBuilder &b, Location loc, Value src, Value dst,
                       Value firstRow, Value valid, int64_t count,
                       RowEpilogue epilogue, int64_t threads = 1);
 
+/// loadRowsIntoLanes for pairs of samples: even[t][l] and odd[t][l] get
+/// src[min(firstRow + l, lastRow)][2t] and [2t + 1] for 2t (+ 1) < count.
+/// Rows [ceil(count / 2), alignTo(ceil(count / 2), 16)) of `even` and `odd`
+/// (which must exist) become zero.
+void loadRowPairsIntoLanes(OpBuilder &b, Location loc, Value src,
+                           Value firstRow, Value lastRow, int64_t count,
+                           Value even, Value odd, int64_t threads = 1);
+
+/// The inverse of loadRowPairsIntoLanes for the first `valid` lanes:
+/// dst[firstRow + l][2t] and [2t + 1] = epilogue(even[t][l]...) and
+/// epilogue(odd[t][l]...) for samples below `count`.
+void storeLanePairsToRows(OpBuilder &b, Location loc, Value even, Value odd,
+                          Value dst, Value firstRow, Value valid, int64_t count,
+                          RowEpilogue epilogue, int64_t threads = 1);
+
 /// Writes the transpose of the 2-D f32 buffer `src` (R x C, unit inner
 /// stride) to `dst` (C x R, unit inner stride), in 16 x 16 blocks read as
 /// masked rows and transposed in registers; strips of 16 rows are split

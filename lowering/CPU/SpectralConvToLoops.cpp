@@ -34,12 +34,125 @@ static int64_t getNumTiles(SpectralConvOp op) {
   return shape[0] * llvm::divideCeil(shape[1], 2 * kLanes);
 }
 
+/// Whether `op` has a single group of at most 16 channels, whose two-for-one
+/// partner would be empty: it then packs pairs of samples instead, into an
+/// n/2-point complex FFT.
+static bool isPacked(SpectralConvOp op) {
+  return op.getInput().getType().getDimSize(1) <= kLanes &&
+         op.getN() % 2 == 0 && !op.getWrap();
+}
+
+/// Size of the complex FFTs of the kernel of `op`.
+static int64_t getTransformSize(SpectralConvOp op) {
+  return isPacked(op) ? op.getN() / 2 : op.getN();
+}
+
 /// The forward or inverse FFT function of the kernel of `op`.
 static func::FuncOp getTileFFT(ModuleOp module, SpectralConvOp op, bool inverse,
                                int64_t threads) {
-  return getOrCreateFFTFunction(
-      module, op.getN(), inverse,
-      getFFTThreads(op.getN(), getNumTiles(op), threads));
+  int64_t size = getTransformSize(op);
+  return getOrCreateFFTFunction(module, size, inverse,
+                                getFFTThreads(size, getNumTiles(op), threads));
+}
+
+namespace {
+/// Complex arithmetic on pairs of vector<16xf32>, one channel per lane.
+struct LaneComplex {
+  OpBuilder &b;
+  Location loc;
+  using Cx = std::pair<Value, Value>;
+
+  Value add(Value x, Value y) {
+    return arith::AddFOp::create(b, loc, x, y, arith::FastMathFlags::contract);
+  }
+  Value sub(Value x, Value y) {
+    return arith::SubFOp::create(b, loc, x, y, arith::FastMathFlags::contract);
+  }
+  Value mul(Value x, Value y) {
+    return arith::MulFOp::create(b, loc, x, y, arith::FastMathFlags::contract);
+  }
+  Value neg(Value x) {
+    return arith::NegFOp::create(b, loc, x, arith::FastMathFlags::contract);
+  }
+  Cx add(Cx x, Cx y) {
+    return {add(x.first, y.first), add(x.second, y.second)};
+  }
+  Cx sub(Cx x, Cx y) {
+    return {sub(x.first, y.first), sub(x.second, y.second)};
+  }
+  Cx mul(Cx x, Cx y) {
+    return {sub(mul(x.first, y.first), mul(x.second, y.second)),
+            add(mul(x.first, y.second), mul(x.second, y.first))};
+  }
+  Cx conj(Cx x) { return {x.first, neg(x.second)}; }
+  /// i x.
+  Cx timesI(Cx x) { return {neg(x.second), x.first}; }
+};
+} // namespace
+
+/// The spectrum products of a packed tile, in place in `re`/`im`. With
+/// m = n/2, Z = FFT_m(u[2t] + i u[2t+1]) and w = exp(-2 pi i / n), the
+/// rfft of u is U[k] = E[k] + w^k O[k] with 2E[k] = Z[k] + conj(Z[m-k]) and
+/// 2O[k] = (Z[k] - conj(Z[m-k])) / i, and U[m-k] = conj(E[k] - w^k O[k]).
+/// For Y = U K, the packed spectrum of y = irfft(Y) is Z'[k] = Ye[k] +
+/// i Yo[k] with 2Ye[k] = Y[k] + conj(Y[m-k]) and 2Yo[k] = (Y[k] -
+/// conj(Y[m-k])) w^-k, and Z'[m-k] = conj(Ye[k]) + i conj(Yo[k]). The values
+/// stored are 4 Z' (the halves are folded into the final scale).
+static void emitPackedProducts(OpBuilder &b, Location loc, ModuleOp module,
+                               Value re, Value im, Value kre, Value kim,
+                               int64_t n, int64_t threads) {
+  int64_t m = n / 2;
+  LaneComplex c{b, loc};
+  auto vecType = VectorType::get({kLanes}, b.getF32Type());
+  Value c0 = indexConstant(b, loc, 0);
+  auto load = [&](Value bufRe, Value bufIm, Value k) -> LaneComplex::Cx {
+    return {vector::LoadOp::create(b, loc, vecType, bufRe, ValueRange{k, c0}),
+            vector::LoadOp::create(b, loc, vecType, bufIm, ValueRange{k, c0})};
+  };
+  auto store = [&](LaneComplex::Cx x, Value k) {
+    vector::StoreOp::create(b, loc, x.first, re, ValueRange{k, c0});
+    vector::StoreOp::create(b, loc, x.second, im, ValueRange{k, c0});
+  };
+
+  // k = 0 pairs the DC term U[0] = E + O with the Nyquist term U[m] = E - O,
+  // both real; irfft ignores the imaginary parts of Y there.
+  {
+    Value mIdx = indexConstant(b, loc, m);
+    auto [zr, zi] = load(re, im, c0);
+    Value e2 = c.add(zr, zr), o2 = c.add(zi, zi);
+    Value y0 = c.mul(c.add(e2, o2), vector::LoadOp::create(b, loc, vecType, kre,
+                                                           ValueRange{c0, c0}));
+    Value ym =
+        c.mul(c.sub(e2, o2), vector::LoadOp::create(b, loc, vecType, kre,
+                                                    ValueRange{mIdx, c0}));
+    store({c.add(y0, ym), c.sub(y0, ym)}, c0);
+  }
+  if (m < 2)
+    return;
+  auto [wRe, wIm] = getUnitRootTable(b, loc, module, n, m / 2 + 1);
+  // Pairs (k, m - k) for 0 < k <= m / 2; k = m / 2 pairs with itself.
+  buildRowLoop(b, loc, 1, m / 2 + 1, threads, [&](Value k) {
+    Value mirror = arith::SubIOp::create(b, loc, indexConstant(b, loc, m), k);
+    LaneComplex::Cx w = {
+        vector::BroadcastOp::create(
+            b, loc, vecType,
+            memref::LoadOp::create(b, loc, wRe, ValueRange{k})),
+        vector::BroadcastOp::create(
+            b, loc, vecType,
+            memref::LoadOp::create(b, loc, wIm, ValueRange{k}))};
+    LaneComplex::Cx zk = load(re, im, k), zm = c.conj(load(re, im, mirror));
+    LaneComplex::Cx e2 = c.add(zk, zm);
+    LaneComplex::Cx o2 = c.timesI(c.sub(zm, zk));
+    LaneComplex::Cx wo = c.mul(w, o2);
+    LaneComplex::Cx y = c.mul(c.add(e2, wo), load(kre, kim, k));
+    LaneComplex::Cx ymc =
+        c.conj(c.mul(c.conj(c.sub(e2, wo)), load(kre, kim, mirror)));
+    LaneComplex::Cx ye = c.add(y, ymc);
+    LaneComplex::Cx yo = c.mul(c.sub(y, ymc), c.conj(w));
+    // Store the mirror first: for k = m / 2 it is k itself.
+    store(c.add(c.conj(ye), c.timesI(c.conj(yo))), mirror);
+    store(c.add(ye, c.timesI(yo)), k);
+  });
 }
 
 namespace {
@@ -96,16 +209,18 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
     int64_t tiles = llvm::divideCeil(channels, 2 * kLanes);
     // When the tiles run one after the other, their FFTs and row loops are
     // split over fftThreads threads.
-    int64_t fftThreads = getFFTThreads(n, getNumTiles(op), threads);
+    bool packed = isPacked(op);
+    int64_t size = getTransformSize(op);
+    int64_t fftThreads = getFFTThreads(size, getNumTiles(op), threads);
     Value c0 = indexConstant(b, loc, 0), c1 = indexConstant(b, loc, 1);
     {
       OpBuilder::InsertionGuard guard(b);
       auto [begin, end] =
           buildChunkLoop(b, loc, batch * tiles, fftThreads > 1 ? 1 : threads);
       // Whole 16-row blocks move between rows and lanes.
-      Value re = allocLaneBuffer(b, loc, llvm::alignTo(n, kLanes));
-      Value im = allocLaneBuffer(b, loc, llvm::alignTo(n, kLanes));
-      int64_t scratchRows = getFFTScratchRows(n, fftThreads);
+      Value re = allocLaneBuffer(b, loc, llvm::alignTo(size, kLanes));
+      Value im = allocLaneBuffer(b, loc, llvm::alignTo(size, kLanes));
+      int64_t scratchRows = getFFTScratchRows(size, fftThreads);
       Value sre = allocLaneBuffer(b, loc, scratchRows);
       Value sim = allocLaneBuffer(b, loc, scratchRows);
       Value signal[2] = {re, im};
@@ -145,14 +260,22 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
       Value lastRow = arith::AddIOp::create(
           b, loc, batchRow, indexConstant(b, loc, channels - 1));
       Value firstRow[2];
-      for (int g = 0; g < 2; ++g) {
+      for (int g = 0; g < 2; ++g)
         firstRow[g] = arith::AddIOp::create(b, loc, batchRow, base[g]);
-        loadRowsIntoLanes(b, loc, inputRows, firstRow[g], lastRow, len,
-                          signal[g], fftThreads);
+      // Zero-pad rows [L, n), or [ceil(L / 2), n / 2) of packed pairs.
+      if (packed) {
+        loadRowPairsIntoLanes(b, loc, inputRows, firstRow[0], lastRow, len, re,
+                              im, fftThreads);
+        zeroLaneBuffers(b, loc, {re, im}, size,
+                        llvm::alignTo(llvm::divideCeil(len, 2), kLanes),
+                        fftThreads);
+      } else {
+        for (int g = 0; g < 2; ++g)
+          loadRowsIntoLanes(b, loc, inputRows, firstRow[g], lastRow, len,
+                            signal[g], fftThreads);
+        zeroLaneBuffers(b, loc, {re, im}, n, llvm::alignTo(len, kLanes),
+                        fftThreads);
       }
-      // Zero-pad rows [L, n).
-      zeroLaneBuffers(b, loc, {re, im}, n, llvm::alignTo(len, kLanes),
-                      fftThreads);
       // Frequency-major, so that each lane buffer row is written whole
       // while the channels' spectra are read as sequential streams.
       buildRowLoop(b, loc, 0, half, fftThreads, [&](Value k) {
@@ -206,18 +329,23 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
         v.store(pr, re, kIdx);
         v.store(qr, im, kIdx);
       };
-      selfMirrored(0);
-      if (n % 2 == 0 && n > 1)
-        selfMirrored(n / 2);
-      buildRowLoop(b, loc, 1, (n + 1) / 2, fftThreads, [&](Value k) {
-        Value mirror =
-            arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
-        auto [pr, pi, qr, qi] = products(k, mirror);
-        v.store(sub(pr, qi), re, k);
-        v.store(add(pi, qr), im, k);
-        v.store(add(pr, qi), re, mirror);
-        v.store(sub(qr, pi), im, mirror);
-      });
+      if (packed) {
+        emitPackedProducts(b, loc, module, re, im, kre[0], kim[0], n,
+                           fftThreads);
+      } else {
+        selfMirrored(0);
+        if (n % 2 == 0 && n > 1)
+          selfMirrored(n / 2);
+        buildRowLoop(b, loc, 1, (n + 1) / 2, fftThreads, [&](Value k) {
+          Value mirror =
+              arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
+          auto [pr, pi, qr, qi] = products(k, mirror);
+          v.store(sub(pr, qi), re, k);
+          v.store(add(pi, qr), im, k);
+          v.store(add(pr, qi), re, mirror);
+          v.store(sub(qr, pi), im, mirror);
+        });
+      }
       func::CallOp::create(b, loc, inverse, ValueRange{re, im, sre, sim});
 
       // y[t] = sum_j z[t + j L] with wrap: fold in lane layout first.
@@ -235,7 +363,8 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
                        });
         }
       }
-      // 1/n of the inverse transform and 1/2 of A and B, then the skip term.
+      // 1/n of the inverse transform and 1/2 of A and B (1/4 of the packed
+      // spectrum, of an n/2-point transform), then the skip term.
       Value scale = arith::ConstantOp::create(
           b, loc, DenseElementsAttr::get(v.vecType, float(0.5 / double(n))));
       Value zero = arith::ConstantOp::create(
@@ -253,6 +382,11 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
               b, loc, v.vecType, inputRows, ValueRange{row, t0}, mask, zero);
           return add(mul(lanes, scale), mul(skip, u));
         };
+        if (packed) {
+          storeLanePairsToRows(b, loc, re, im, outputRows, firstRow[g],
+                               valid[g], len, epilogue, fftThreads);
+          break;
+        }
         storeLanesToRows(b, loc, signal[g], outputRows, firstRow[g], valid[g],
                          len, epilogue, fftThreads);
       }

@@ -77,3 +77,24 @@ func.func @spectral_conv_long(%u: tensor<1x20x16384xf32>, %K: tensor<20x16385xco
       : tensor<1x20x16384xf32>, tensor<20x16385xcomplex<f32>>, tensor<20xf32> -> tensor<1x20x16384xf32>
   return %y : tensor<1x20x16384xf32>
 }
+
+// -----
+
+// At most 16 channels leave the two-for-one partner group empty: the kernel
+// packs pairs of samples u[2t] + i u[2t+1] into an n/2-point FFT instead,
+// splitting and recombining the spectrum with w_16^k, k <= 4.
+// CHECK-LABEL: func.func @spectral_conv_packed
+// CHECK: vector.shuffle %{{.*}}, %{{.*}} [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]
+// CHECK: vector.shuffle %{{.*}}, %{{.*}} [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31]
+// CHECK: call @__orchid_fft_8_fwd
+// CHECK: memref.get_global @__orchid_unit_roots_16_5_re : memref<5xf32>
+// CHECK: call @__orchid_fft_8_inv
+// CHECK: vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23]
+// CHECK: vector.maskedstore
+// CHECK-NOT: @__orchid_fft_16_
+func.func @spectral_conv_packed(%u: tensor<2x3x8xf32>, %K: tensor<3x9xcomplex<f32>>,
+                                %b: tensor<3xf32>) -> tensor<2x3x8xf32> {
+  %y = orchid.spectral_conv %u, %K, %b size 16
+      : tensor<2x3x8xf32>, tensor<3x9xcomplex<f32>>, tensor<3xf32> -> tensor<2x3x8xf32>
+  return %y : tensor<2x3x8xf32>
+}
