@@ -119,18 +119,28 @@ static void buildCoefficientLoop(OpBuilder &b, Location loc, const Tile &tile,
   });
 }
 
+/// Kernels are specialised to their sizes: ops with dynamic shapes do not
+/// match.
+static LogicalResult checkStaticShapes(Operation *op,
+                                       PatternRewriter &rewriter) {
+  for (Type type :
+       llvm::concat<const Type>(op->getOperandTypes(), op->getResultTypes()))
+    if (!cast<ShapedType>(type).hasStaticShape())
+      return rewriter.notifyMatchFailure(op, "expected static shapes");
+  return success();
+}
+
 namespace {
-struct RFFTToLoops final : OpConversionPattern<RFFTOp> {
-  RFFTToLoops(MLIRContext *context, int64_t threads)
-      : OpConversionPattern(context), threads(threads) {}
+struct RFFTToLoops final : ThreadedConversion<RFFTOp> {
+  using ThreadedConversion::ThreadedConversion;
 
   LogicalResult
   matchAndRewrite(RFFTOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if (failed(checkStaticShapes(op, rewriter)))
+      return failure();
     RankedTensorType inType = op.getInput().getType();
     RankedTensorType outType = op.getType();
-    if (!inType.hasStaticShape() || !outType.hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "expected static shapes");
     Location loc = op.getLoc();
     int64_t n = op.getN(), len = std::min(inType.getShape().back(), n);
     int64_t half = outType.getShape().back();
@@ -165,21 +175,18 @@ struct RFFTToLoops final : OpConversionPattern<RFFTOp> {
                  rewriter, load, store);
     return success();
   }
-
-  int64_t threads;
 };
 
-struct IRFFTToLoops final : OpConversionPattern<IRFFTOp> {
-  IRFFTToLoops(MLIRContext *context, int64_t threads)
-      : OpConversionPattern(context), threads(threads) {}
+struct IRFFTToLoops final : ThreadedConversion<IRFFTOp> {
+  using ThreadedConversion::ThreadedConversion;
 
   LogicalResult
   matchAndRewrite(IRFFTOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    if (failed(checkStaticShapes(op, rewriter)))
+      return failure();
     RankedTensorType inType = op.getInput().getType();
     RankedTensorType outType = op.getType();
-    if (!inType.hasStaticShape() || !outType.hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "expected static shapes");
     Location loc = op.getLoc();
     int64_t n = op.getN(), half = n / 2 + 1;
     if (inType.getShape().back() != half)
@@ -244,8 +251,6 @@ struct IRFFTToLoops final : OpConversionPattern<IRFFTOp> {
                  load, store);
     return success();
   }
-
-  int64_t threads;
 };
 
 struct OrchidConvertFFTToLoopsPass

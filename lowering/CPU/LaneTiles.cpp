@@ -97,23 +97,72 @@ static SmallVector<Value> transposeBlock(OpBuilder &b, Location loc,
   return result;
 }
 
-void cpu::loadRowsIntoLanes(OpBuilder &b, Location loc, Value src,
-                            Value firstRow, Value lastRow, int64_t count,
-                            Value dst, int64_t threads) {
+/// Loads src[min(firstRow + i, lastRow)][col, col + 16) for i < 16, masked
+/// to `mask` (zeros elsewhere): rows past the end repeat the last one.
+static SmallVector<Value> loadRowBlock(OpBuilder &b, Location loc, Value src,
+                                       Value firstRow, Value lastRow, Value col,
+                                       Value mask) {
   auto vecType = VectorType::get({kLanes}, b.getF32Type());
   Value zero =
       arith::ConstantOp::create(b, loc, DenseElementsAttr::get(vecType, 0.0f));
+  SmallVector<Value> rows;
+  for (int64_t i = 0; i < kLanes; ++i) {
+    Value row = arith::MinSIOp::create(
+        b, loc,
+        arith::AddIOp::create(b, loc, firstRow, indexConstant(b, loc, i)),
+        lastRow);
+    rows.push_back(vector::MaskedLoadOp::create(
+        b, loc, vecType, src, ValueRange{row, col}, mask, zero));
+  }
+  return rows;
+}
+
+/// Loads rows [first, first + 16) of the lane buffer `src`.
+static SmallVector<Value> loadLaneRows(OpBuilder &b, Location loc, Value src,
+                                       Value first) {
+  auto vecType = VectorType::get({kLanes}, b.getF32Type());
+  Value c0 = indexConstant(b, loc, 0);
+  SmallVector<Value> rows;
+  for (int64_t j = 0; j < kLanes; ++j) {
+    Value row = arith::AddIOp::create(b, loc, first, indexConstant(b, loc, j));
+    rows.push_back(
+        vector::LoadOp::create(b, loc, vecType, src, ValueRange{row, c0}));
+  }
+  return rows;
+}
+
+/// Stores epilogue(values[i], i, col, mask), or values[i] without an
+/// epilogue, to dst[firstRow + i][col, ...) for i < valid, masked to
+/// `count` columns; other rows store nothing, at an in-bounds row.
+static void storeRowBlock(OpBuilder &b, Location loc, ArrayRef<Value> values,
+                          Value dst, Value firstRow, Value valid, Value col,
+                          Value count, RowEpilogue epilogue) {
+  auto maskType = VectorType::get({kLanes}, b.getI1Type());
+  Value c0 = indexConstant(b, loc, 0);
+  Value lastRow =
+      indexConstant(b, loc, cast<MemRefType>(dst.getType()).getDimSize(0) - 1);
+  for (auto [i, value] : llvm::enumerate(values)) {
+    Value index = indexConstant(b, loc, i);
+    Value isValid =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, index, valid);
+    Value mask = vector::CreateMaskOp::create(
+        b, loc, maskType,
+        ValueRange{arith::SelectOp::create(b, loc, isValid, count, c0)});
+    Value row = arith::MinSIOp::create(
+        b, loc, arith::AddIOp::create(b, loc, firstRow, index), lastRow);
+    vector::MaskedStoreOp::create(b, loc, dst, ValueRange{row, col}, mask,
+                                  epilogue ? epilogue(value, index, col, mask)
+                                           : value);
+  }
+}
+
+void cpu::loadRowsIntoLanes(OpBuilder &b, Location loc, Value src,
+                            Value firstRow, Value lastRow, int64_t count,
+                            Value dst, int64_t threads) {
   Value c0 = indexConstant(b, loc, 0);
   buildBlockLoop(b, loc, count, threads, [&](Value t0, Value mask) {
-    SmallVector<Value> rows;
-    for (int64_t l = 0; l < kLanes; ++l) {
-      Value row = arith::MinSIOp::create(
-          b, loc,
-          arith::AddIOp::create(b, loc, firstRow, indexConstant(b, loc, l)),
-          lastRow);
-      rows.push_back(vector::MaskedLoadOp::create(
-          b, loc, vecType, src, ValueRange{row, t0}, mask, zero));
-    }
+    SmallVector<Value> rows =
+        loadRowBlock(b, loc, src, firstRow, lastRow, t0, mask);
     for (auto [j, lanes] : llvm::enumerate(transposeBlock(b, loc, rows))) {
       Value t = arith::AddIOp::create(b, loc, t0, indexConstant(b, loc, j));
       vector::StoreOp::create(b, loc, lanes, dst, ValueRange{t, c0});
@@ -135,50 +184,41 @@ static SmallVector<int64_t> pairShuffleMask(int64_t kind) {
 void cpu::loadRowPairsIntoLanes(OpBuilder &b, Location loc, Value src,
                                 Value firstRow, Value lastRow, int64_t count,
                                 Value even, Value odd, int64_t threads) {
-  auto vecType = VectorType::get({kLanes}, b.getF32Type());
   auto maskType = VectorType::get({kLanes}, b.getI1Type());
-  Value zero =
-      arith::ConstantOp::create(b, loc, DenseElementsAttr::get(vecType, 0.0f));
   Value c0 = indexConstant(b, loc, 0);
   Value countCst = indexConstant(b, loc, count);
   buildBlockLoop(
       b, loc, llvm::divideCeil(count, 2), threads, [&](Value p0, Value) {
-        // Samples [t0, t0 + 32): two row vectors; a second one wholly past the
-        // end reads nothing, at an in-bounds column.
+        // Samples [t0, t0 + 32): two row blocks; a second one wholly past
+        // the end reads nothing, at an in-bounds column.
         Value t0 = arith::MulIOp::create(b, loc, p0, indexConstant(b, loc, 2));
         Value t1 =
             arith::AddIOp::create(b, loc, t0, indexConstant(b, loc, kLanes));
-        Value mask0 = vector::CreateMaskOp::create(
-            b, loc, maskType,
-            ValueRange{arith::SubIOp::create(b, loc, countCst, t0)});
-        Value mask1 = vector::CreateMaskOp::create(
-            b, loc, maskType,
-            ValueRange{arith::SubIOp::create(b, loc, countCst, t1)});
-        Value col1 = arith::MinSIOp::create(b, loc, t1,
-                                            indexConstant(b, loc, count - 1));
-        SmallVector<Value> evens, odds;
-        for (int64_t l = 0; l < kLanes; ++l) {
-          Value row = arith::MinSIOp::create(
-              b, loc,
-              arith::AddIOp::create(b, loc, firstRow, indexConstant(b, loc, l)),
-              lastRow);
-          Value v0 = vector::MaskedLoadOp::create(
-              b, loc, vecType, src, ValueRange{row, t0}, mask0, zero);
-          Value v1 = vector::MaskedLoadOp::create(
-              b, loc, vecType, src, ValueRange{row, col1}, mask1, zero);
-          evens.push_back(
-              vector::ShuffleOp::create(b, loc, v0, v1, pairShuffleMask(0)));
-          odds.push_back(
-              vector::ShuffleOp::create(b, loc, v0, v1, pairShuffleMask(1)));
-        }
-        for (auto [dst, rows] :
-             {std::make_pair(even, evens), std::make_pair(odd, odds)})
+        auto maskFrom = [&](Value t) {
+          return vector::CreateMaskOp::create(
+              b, loc, maskType,
+              ValueRange{arith::SubIOp::create(b, loc, countCst, t)});
+        };
+        SmallVector<Value> first =
+            loadRowBlock(b, loc, src, firstRow, lastRow, t0, maskFrom(t0));
+        SmallVector<Value> second =
+            loadRowBlock(b, loc, src, firstRow, lastRow,
+                         arith::MinSIOp::create(
+                             b, loc, t1, indexConstant(b, loc, count - 1)),
+                         maskFrom(t1));
+        Value buffers[2] = {even, odd};
+        for (auto [parity, dst] : llvm::enumerate(buffers)) {
+          SmallVector<Value> samples;
+          for (int64_t l = 0; l < kLanes; ++l)
+            samples.push_back(vector::ShuffleOp::create(
+                b, loc, first[l], second[l], pairShuffleMask(parity)));
           for (auto [j, lanes] :
-               llvm::enumerate(transposeBlock(b, loc, rows))) {
+               llvm::enumerate(transposeBlock(b, loc, samples))) {
             Value p =
                 arith::AddIOp::create(b, loc, p0, indexConstant(b, loc, j));
             vector::StoreOp::create(b, loc, lanes, dst, ValueRange{p, c0});
           }
+        }
       });
 }
 
@@ -186,51 +226,29 @@ void cpu::storeLanePairsToRows(OpBuilder &b, Location loc, Value even,
                                Value odd, Value dst, Value firstRow,
                                Value valid, int64_t count, RowEpilogue epilogue,
                                int64_t threads) {
-  auto vecType = VectorType::get({kLanes}, b.getF32Type());
-  auto maskType = VectorType::get({kLanes}, b.getI1Type());
-  Value c0 = indexConstant(b, loc, 0);
   Value countCst = indexConstant(b, loc, count);
-  int64_t rows = cast<MemRefType>(dst.getType()).getDimSize(0);
   buildBlockLoop(
       b, loc, llvm::divideCeil(count, 2), threads, [&](Value p0, Value) {
         SmallVector<Value> lanesOf[2];
         Value buffers[2] = {even, odd};
-        for (auto [i, buffer] : llvm::enumerate(buffers)) {
-          SmallVector<Value> pairs;
-          for (int64_t j = 0; j < kLanes; ++j) {
-            Value p =
-                arith::AddIOp::create(b, loc, p0, indexConstant(b, loc, j));
-            pairs.push_back(vector::LoadOp::create(b, loc, vecType, buffer,
-                                                   ValueRange{p, c0}));
-          }
-          lanesOf[i] = transposeBlock(b, loc, pairs);
-        }
+        for (int64_t parity = 0; parity < 2; ++parity)
+          lanesOf[parity] =
+              transposeBlock(b, loc, loadLaneRows(b, loc, buffers[parity], p0));
         Value t0 = arith::MulIOp::create(b, loc, p0, indexConstant(b, loc, 2));
-        for (int64_t l = 0; l < kLanes; ++l) {
-          Value lane = indexConstant(b, loc, l);
-          Value isValid = arith::CmpIOp::create(
-              b, loc, arith::CmpIPredicate::slt, lane, valid);
-          Value row = arith::MinSIOp::create(
-              b, loc, arith::AddIOp::create(b, loc, firstRow, lane),
-              indexConstant(b, loc, rows - 1));
-          for (int64_t half = 0; half < 2; ++half) {
-            // Samples [t, t + 16); a block wholly past the end stores nothing,
-            // at an in-bounds column.
-            Value t = arith::AddIOp::create(
-                b, loc, t0, indexConstant(b, loc, half * kLanes));
-            Value left = arith::SubIOp::create(b, loc, countCst, t);
-            Value mask = vector::CreateMaskOp::create(
-                b, loc, maskType,
-                ValueRange{arith::SelectOp::create(b, loc, isValid, left, c0)});
-            Value col = arith::MinSIOp::create(
-                b, loc, t, indexConstant(b, loc, count - 1));
-            Value samples =
+        for (int64_t half = 0; half < 2; ++half) {
+          // Samples [t, t + 16); a block wholly past the end stores
+          // nothing, at an in-bounds column.
+          Value t = arith::AddIOp::create(b, loc, t0,
+                                          indexConstant(b, loc, half * kLanes));
+          SmallVector<Value> samples;
+          for (int64_t l = 0; l < kLanes; ++l)
+            samples.push_back(
                 vector::ShuffleOp::create(b, loc, lanesOf[0][l], lanesOf[1][l],
-                                          pairShuffleMask(2 + half));
-            vector::MaskedStoreOp::create(b, loc, dst, ValueRange{row, col},
-                                          mask,
-                                          epilogue(samples, lane, col, mask));
-          }
+                                          pairShuffleMask(2 + half)));
+          storeRowBlock(b, loc, samples, dst, firstRow, valid,
+                        arith::MinSIOp::create(
+                            b, loc, t, indexConstant(b, loc, count - 1)),
+                        arith::SubIOp::create(b, loc, countCst, t), epilogue);
         }
       });
 }
@@ -238,33 +256,11 @@ void cpu::storeLanePairsToRows(OpBuilder &b, Location loc, Value even,
 void cpu::storeLanesToRows(OpBuilder &b, Location loc, Value src, Value dst,
                            Value firstRow, Value valid, int64_t count,
                            RowEpilogue epilogue, int64_t threads) {
-  auto vecType = VectorType::get({kLanes}, b.getF32Type());
-  auto maskType = VectorType::get({kLanes}, b.getI1Type());
-  Value c0 = indexConstant(b, loc, 0);
-  int64_t rows = cast<MemRefType>(dst.getType()).getDimSize(0);
+  Value countCst = indexConstant(b, loc, count);
   buildBlockLoop(b, loc, count, threads, [&](Value t0, Value) {
-    SmallVector<Value> times;
-    for (int64_t j = 0; j < kLanes; ++j) {
-      Value t = arith::AddIOp::create(b, loc, t0, indexConstant(b, loc, j));
-      times.push_back(
-          vector::LoadOp::create(b, loc, vecType, src, ValueRange{t, c0}));
-    }
-    Value left =
-        arith::SubIOp::create(b, loc, indexConstant(b, loc, count), t0);
-    for (auto [l, lanes] : llvm::enumerate(transposeBlock(b, loc, times))) {
-      Value lane = indexConstant(b, loc, l);
-      // Invalid lanes store nothing, at an in-bounds row.
-      Value isValid =
-          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, lane, valid);
-      Value mask = vector::CreateMaskOp::create(
-          b, loc, maskType,
-          ValueRange{arith::SelectOp::create(b, loc, isValid, left, c0)});
-      Value row = arith::MinSIOp::create(
-          b, loc, arith::AddIOp::create(b, loc, firstRow, lane),
-          indexConstant(b, loc, rows - 1));
-      vector::MaskedStoreOp::create(b, loc, dst, ValueRange{row, t0}, mask,
-                                    epilogue(lanes, lane, t0, mask));
-    }
+    storeRowBlock(b, loc, transposeBlock(b, loc, loadLaneRows(b, loc, src, t0)),
+                  dst, firstRow, valid, t0,
+                  arith::SubIOp::create(b, loc, countCst, t0), epilogue);
   });
 }
 
@@ -272,13 +268,7 @@ void cpu::transposeMatrix(OpBuilder &b, Location loc, Value src, Value dst,
                           int64_t threads) {
   auto type = cast<MemRefType>(src.getType());
   int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
-  auto vecType = VectorType::get({kLanes}, b.getF32Type());
-  auto maskType = VectorType::get({kLanes}, b.getI1Type());
-  Value zero =
-      arith::ConstantOp::create(b, loc, DenseElementsAttr::get(vecType, 0.0f));
-  Value c0 = indexConstant(b, loc, 0);
   Value lastRow = indexConstant(b, loc, rows - 1);
-  Value lastCol = indexConstant(b, loc, cols - 1);
   buildRowLoop(
       b, loc, 0, llvm::divideCeil(rows, kLanes), threads, [&](Value strip) {
         Value r0 =
@@ -286,32 +276,12 @@ void cpu::transposeMatrix(OpBuilder &b, Location loc, Value src, Value dst,
         Value rowsLeft =
             arith::SubIOp::create(b, loc, indexConstant(b, loc, rows), r0);
         buildBlockLoop(b, loc, cols, 1, [&](Value col0, Value colMask) {
-          SmallVector<Value> blockRows;
-          for (int64_t i = 0; i < kLanes; ++i) {
-            // Rows past the end repeat the last one; no store reads them.
-            Value row = arith::MinSIOp::create(
-                b, loc,
-                arith::AddIOp::create(b, loc, r0, indexConstant(b, loc, i)),
-                lastRow);
-            blockRows.push_back(vector::MaskedLoadOp::create(
-                b, loc, vecType, src, ValueRange{row, col0}, colMask, zero));
-          }
+          SmallVector<Value> block =
+              loadRowBlock(b, loc, src, r0, lastRow, col0, colMask);
           Value colsLeft =
               arith::SubIOp::create(b, loc, indexConstant(b, loc, cols), col0);
-          for (auto [j, lanes] :
-               llvm::enumerate(transposeBlock(b, loc, blockRows))) {
-            Value jIdx = indexConstant(b, loc, j);
-            Value isValid = arith::CmpIOp::create(
-                b, loc, arith::CmpIPredicate::slt, jIdx, colsLeft);
-            Value mask = vector::CreateMaskOp::create(
-                b, loc, maskType,
-                ValueRange{
-                    arith::SelectOp::create(b, loc, isValid, rowsLeft, c0)});
-            Value outRow = arith::MinSIOp::create(
-                b, loc, arith::AddIOp::create(b, loc, col0, jIdx), lastCol);
-            vector::MaskedStoreOp::create(b, loc, dst, ValueRange{outRow, r0},
-                                          mask, lanes);
-          }
+          storeRowBlock(b, loc, transposeBlock(b, loc, block), dst, col0,
+                        colsLeft, r0, rowsLeft, nullptr);
         });
       });
 }

@@ -102,6 +102,15 @@ std::pair<Value, Value> buildChunkLoop(OpBuilder &b, Location loc,
 /// after the other), otherwise 1 (the tiles run in parallel).
 int64_t getFFTThreads(int64_t n, int64_t items, int64_t threads);
 
+/// A conversion pattern of a pass with a `threads` option.
+template <typename OpTy> struct ThreadedConversion : OpConversionPattern<OpTy> {
+  ThreadedConversion(MLIRContext *context, int64_t threads)
+      : OpConversionPattern<OpTy>(context), threads(threads) {}
+
+  /// Threads the generated code splits its work for.
+  int64_t threads;
+};
+
 /// Reads `tensor` as an identity-layout buffer that the kernel does not
 /// write.
 Value toReadOnlyBuffer(OpBuilder &b, Location loc, Value tensor);

@@ -172,9 +172,8 @@ struct LaneOps {
   }
 };
 
-struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
-  SpectralConvToLoops(MLIRContext *context, int64_t threads)
-      : OpConversionPattern(context), threads(threads) {}
+struct SpectralConvToLoops final : ThreadedConversion<SpectralConvOp> {
+  using ThreadedConversion::ThreadedConversion;
 
   LogicalResult
   matchAndRewrite(SpectralConvOp op, OpAdaptor adaptor,
@@ -395,8 +394,6 @@ struct SpectralConvToLoops final : OpConversionPattern<SpectralConvOp> {
                                                            /*restrict=*/true);
     return success();
   }
-
-  int64_t threads;
 };
 
 struct OrchidConvertSpectralConvToLoopsPass

@@ -59,9 +59,8 @@ static Value getMatrix(OpBuilder &b, Location loc, Value memref,
 }
 
 namespace {
-struct TransposeToBlocks final : OpConversionPattern<linalg::TransposeOp> {
-  TransposeToBlocks(MLIRContext *context, int64_t threads)
-      : OpConversionPattern(context), threads(threads) {}
+struct TransposeToBlocks final : ThreadedConversion<linalg::TransposeOp> {
+  using ThreadedConversion::ThreadedConversion;
 
   LogicalResult
   matchAndRewrite(linalg::TransposeOp op, OpAdaptor adaptor,
@@ -91,8 +90,6 @@ struct TransposeToBlocks final : OpConversionPattern<linalg::TransposeOp> {
     rewriter.eraseOp(op);
     return success();
   }
-
-  int64_t threads;
 };
 
 struct OrchidConvertTransposeToBlocksPass
