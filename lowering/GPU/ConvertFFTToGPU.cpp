@@ -60,25 +60,16 @@ struct TransformLowering {
 
   /// Emits the launch; `body` fills it given the FFT and the row pair.
   void launch(function_ref<void(BlockFFT &, RowPair &)> body) {
-    Value smem = arith::ConstantIntOp::create(b, loc, b.getI32Type(),
-                                              plan.sharedBytes());
-    auto launchOp =
-        gpu::LaunchOp::create(b, loc, cst((rows + 1) / 2), cst(1), cst(1),
-                              cst(plan.threads), cst(1), cst(1), smem);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(&launchOp.getBody().front());
-    BlockFFT fft(b, loc, plan, twiddles, scratch);
-    RowPair rp = getRowPair(b, loc, rows);
-    body(fft, rp);
-    gpu::TerminatorOp::create(b, loc);
+    emitLaunch(b, loc, (rows + 1) / 2, plan.threads, plan.sharedBytes(), [&] {
+      BlockFFT fft(b, loc, plan, twiddles, scratch);
+      RowPair rp = getRowPair(b, loc, rows);
+      body(fft, rp);
+    });
   }
 
   void finish() {
-    auto type = cast<RankedTensorType>(op->getResult(0).getType());
-    Value result = scope.copyToHost(b, loc, outputDevice, type);
-    scope.free(b, loc);
-    op->getResult(0).replaceAllUsesWith(result);
-    op->erase();
+    scope.replaceOp(b, loc, op, outputDevice,
+                    cast<RankedTensorType>(op->getResult(0).getType()));
   }
 };
 } // namespace

@@ -48,11 +48,7 @@ static LogicalResult convertShortConv(ShortConvOp op, int64_t blockSize) {
   auto cst = [&](int64_t v) {
     return arith::ConstantIndexOp::create(b, loc, v);
   };
-  auto launch = gpu::LaunchOp::create(b, loc, cst(rows), cst(1), cst(1),
-                                      cst(threads), cst(1), cst(1));
-  {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(&launch.getBody().front());
+  emitLaunch(b, loc, rows, threads, /*sharedBytes=*/std::nullopt, [&] {
     Value row = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
     Value tid = gpu::ThreadIdOp::create(b, loc, gpu::Dimension::x);
     Value c = arith::RemUIOp::create(b, loc, row, cst(channels));
@@ -89,14 +85,8 @@ static LogicalResult convertShortConv(ShortConvOp op, int64_t blockSize) {
                                   arith::MulFOp::create(b, loc, weights[j], v));
     }
     memref::StoreOp::create(b, loc, acc, y, ValueRange{row, t});
-    b.setInsertionPointAfter(loop);
-    gpu::TerminatorOp::create(b, loc);
-  }
-
-  Value result = scope.copyToHost(b, loc, yDevice, inputType);
-  scope.free(b, loc);
-  op.replaceAllUsesWith(result);
-  op.erase();
+  });
+  scope.replaceOp(b, loc, op, yDevice, inputType);
   return success();
 }
 

@@ -68,13 +68,7 @@ static LogicalResult convertSpectralConv(SpectralConvOp op, ModuleOp module,
   auto cst = [&](int64_t v) {
     return arith::ConstantIndexOp::create(b, loc, v);
   };
-  Value smem =
-      arith::ConstantIntOp::create(b, loc, b.getI32Type(), plan->sharedBytes());
-  auto launch = gpu::LaunchOp::create(b, loc, cst(pairs), cst(1), cst(1),
-                                      cst(plan->threads), cst(1), cst(1), smem);
-  {
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(&launch.getBody().front());
+  emitLaunch(b, loc, pairs, plan->threads, plan->sharedBytes(), [&] {
     BlockFFT fft(b, loc, *plan, twiddles, scratch);
     RowPair rp = getRowPair(b, loc, rows);
     Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
@@ -152,13 +146,8 @@ static LogicalResult convertSpectralConv(SpectralConvOp op, ModuleOp module,
           b, loc, arith::MulFOp::create(b, loc, b2, u2), sum.im);
       memref::StoreOp::create(b, loc, y2, y, ValueRange{rp.row2, t});
     });
-    gpu::TerminatorOp::create(b, loc);
-  }
-
-  Value result = scope.copyToHost(b, loc, yDevice, inputType);
-  scope.free(b, loc);
-  op.replaceAllUsesWith(result);
-  op.erase();
+  });
+  scope.replaceOp(b, loc, op, yDevice, inputType);
   return success();
 }
 

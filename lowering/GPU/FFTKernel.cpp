@@ -62,6 +62,14 @@ void DeviceScope::free(OpBuilder &b, Location loc) {
   buffers.clear();
 }
 
+void DeviceScope::replaceOp(OpBuilder &b, Location loc, Operation *op,
+                            Value buffer, RankedTensorType type) {
+  Value result = copyToHost(b, loc, buffer, type);
+  free(b, loc);
+  op->getResult(0).replaceAllUsesWith(result);
+  op->erase();
+}
+
 Value gpu_fft::collapseToRows(OpBuilder &b, Location loc, Value memref) {
   auto type = cast<MemRefType>(memref.getType());
   int64_t rank = type.getRank();
@@ -72,6 +80,25 @@ Value gpu_fft::collapseToRows(OpBuilder &b, Location loc, Value memref) {
     leading.push_back(i);
   SmallVector<ReassociationIndices> groups = {leading, {rank - 1}};
   return memref::CollapseShapeOp::create(b, loc, memref, groups);
+}
+
+void gpu_fft::emitLaunch(OpBuilder &b, Location loc, int64_t blocks,
+                         int64_t threads, std::optional<int64_t> sharedBytes,
+                         function_ref<void()> body) {
+  auto cst = [&](int64_t v) {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  Value smem;
+  if (sharedBytes)
+    smem = arith::ConstantIntOp::create(b, loc, b.getI32Type(), *sharedBytes);
+  auto launch = gpu::LaunchOp::create(b, loc, cst(blocks), cst(1), cst(1),
+                                      cst(threads), cst(1), cst(1), smem);
+  OpBuilder::InsertionGuard guard(b);
+  Block &entry = launch.getBody().front();
+  b.setInsertionPointToStart(&entry);
+  body();
+  b.setInsertionPointToEnd(&entry);
+  gpu::TerminatorOp::create(b, loc);
 }
 
 //===----------------------------------------------------------------------===//

@@ -1,9 +1,10 @@
 //===- FFTKernel.h - Building blocks of the GPU FFT kernels -----*- C++ -*-===//
 //
-// Host-side helpers that move tensors to and from device buffers, and the
-// device-side mixed-radix Stockham FFT that the GPU conversions emit inside
-// a gpu.launch body. One thread block transforms one complex row of n
-// points; the conversions pack two real rows into that complex row.
+// Host-side helpers that move tensors to and from device buffers and emit
+// the launch, and the device-side mixed-radix Stockham FFT that the GPU
+// conversions emit inside a gpu.launch body. One thread block transforms one
+// complex row of n points; the conversions pack two real rows into that
+// complex row.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +17,8 @@
 #include "mlir/IR/BuiltinOps.h"
 
 #include "llvm/ADT/SmallVector.h"
+
+#include <optional>
 
 namespace mlir {
 namespace orchid {
@@ -38,11 +41,22 @@ struct DeviceScope {
                    RankedTensorType type);
   /// Frees every buffer allocated through this scope.
   void free(OpBuilder &b, Location loc);
+  /// Ends the lowering of `op`: its single result becomes a host copy of
+  /// `buffer` of `type`, the scope's buffers are freed and `op` is erased.
+  void replaceOp(OpBuilder &b, Location loc, Operation *op, Value buffer,
+                 RankedTensorType type);
 };
 
 /// Collapses all leading dimensions of an identity-layout memref of rank > 2:
 /// `A x B x ... x N` becomes `(A*B*...) x N`.
 Value collapseToRows(OpBuilder &b, Location loc, Value memref);
+
+/// Emits a gpu.launch of a 1-D grid of `blocks` 1-D blocks of `threads`
+/// threads with `sharedBytes` of dynamic shared memory (no operand when
+/// absent). `body` emits the kernel from the start of the launch body; the
+/// terminator follows it.
+void emitLaunch(OpBuilder &b, Location loc, int64_t blocks, int64_t threads,
+                std::optional<int64_t> sharedBytes, function_ref<void()> body);
 
 //===----------------------------------------------------------------------===//
 // Device side

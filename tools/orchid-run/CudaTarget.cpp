@@ -46,19 +46,6 @@ llvm::Error runtimeError(const RuntimeStatus &status, llvm::StringRef what) {
   return error;
 }
 
-/// A memref descriptor (StridedMemRefType<T, N>) for a dense array.
-std::vector<int64_t> describe(void *data, llvm::ArrayRef<int64_t> shape) {
-  std::vector<int64_t> desc(3 + 2 * shape.size());
-  desc[0] = desc[1] = reinterpret_cast<intptr_t>(data);
-  int64_t stride = 1;
-  for (int64_t i = shape.size() - 1; i >= 0; --i) {
-    desc[3 + i] = shape[i];
-    desc[3 + shape.size() + i] = stride;
-    stride *= shape[i];
-  }
-  return desc;
-}
-
 class CUDAExecutable : public Executable {
 public:
   CUDAExecutable(std::unique_ptr<ExecutionEngine> engine, RuntimeStatus status)
@@ -67,19 +54,7 @@ public:
   llvm::Error call(llvm::StringRef name,
                    llvm::ArrayRef<const NpyArray *> inputs,
                    llvm::ArrayRef<NpyArray *> outputs) override {
-    std::vector<std::vector<int64_t>> descriptors;
-    for (const NpyArray *in : inputs)
-      descriptors.push_back(
-          describe(const_cast<char *>(in->data.data()), in->shape));
-    for (NpyArray *out : outputs)
-      descriptors.push_back(describe(out->data.data(), out->shape));
-    std::vector<void *> pointers, args;
-    for (auto &desc : descriptors)
-      pointers.push_back(desc.data());
-    for (void *&p : pointers)
-      args.push_back(&p);
-    if (llvm::Error error =
-            engine->invokePacked(("_mlir_ciface_" + name).str(), args))
+    if (llvm::Error error = invokeCInterface(*engine, name, inputs, outputs))
       return error;
     return runtimeError(status, "CUDA error in " + name.str());
   }

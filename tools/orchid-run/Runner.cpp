@@ -291,11 +291,10 @@ llvm::Expected<PrepareSplit> hoistFilters(ModuleOp module, func::FuncOp func) {
 Executable::~Executable() = default;
 Target::~Target() = default;
 
-namespace {
-
 /// A ranked memref descriptor (StridedMemRefType<T, N>) of any rank:
 /// allocated and aligned pointers, offset, sizes, strides.
-std::vector<int64_t> makeDescriptor(void *data, llvm::ArrayRef<int64_t> shape) {
+static std::vector<int64_t> makeDescriptor(void *data,
+                                           llvm::ArrayRef<int64_t> shape) {
   std::vector<int64_t> desc(3 + 2 * shape.size());
   desc[0] = desc[1] = reinterpret_cast<intptr_t>(data);
   desc[2] = 0;
@@ -308,6 +307,27 @@ std::vector<int64_t> makeDescriptor(void *data, llvm::ArrayRef<int64_t> shape) {
   return desc;
 }
 
+llvm::Error invokeCInterface(ExecutionEngine &engine, llvm::StringRef name,
+                             llvm::ArrayRef<const NpyArray *> inputs,
+                             llvm::ArrayRef<NpyArray *> outputs) {
+  // The C interface takes one descriptor pointer per input, then per
+  // output; the packed wrapper takes a pointer to each of those.
+  std::vector<std::vector<int64_t>> descriptors;
+  for (const NpyArray *in : inputs)
+    descriptors.push_back(
+        makeDescriptor(const_cast<char *>(in->data.data()), in->shape));
+  for (NpyArray *out : outputs)
+    descriptors.push_back(makeDescriptor(out->data.data(), out->shape));
+  std::vector<void *> pointers, args;
+  for (auto &desc : descriptors)
+    pointers.push_back(desc.data());
+  for (void *&p : pointers)
+    args.push_back(&p);
+  return engine.invokePacked(("_mlir_ciface_" + name).str(), args);
+}
+
+namespace {
+
 class CPUExecutable : public Executable {
 public:
   explicit CPUExecutable(std::unique_ptr<ExecutionEngine> engine)
@@ -316,20 +336,7 @@ public:
   llvm::Error call(llvm::StringRef name,
                    llvm::ArrayRef<const NpyArray *> inputs,
                    llvm::ArrayRef<NpyArray *> outputs) override {
-    // The C interface takes one descriptor pointer per input, then per
-    // output; the packed wrapper takes a pointer to each of those.
-    std::vector<std::vector<int64_t>> descriptors;
-    for (const NpyArray *in : inputs)
-      descriptors.push_back(
-          makeDescriptor(const_cast<char *>(in->data.data()), in->shape));
-    for (NpyArray *out : outputs)
-      descriptors.push_back(makeDescriptor(out->data.data(), out->shape));
-    std::vector<void *> pointers, args;
-    for (auto &desc : descriptors)
-      pointers.push_back(desc.data());
-    for (void *&p : pointers)
-      args.push_back(&p);
-    return engine->invokePacked(("_mlir_ciface_" + name).str(), args);
+    return invokeCInterface(*engine, name, inputs, outputs);
   }
 
 private:

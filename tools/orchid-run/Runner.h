@@ -19,6 +19,10 @@
 
 #include <memory>
 
+namespace mlir {
+class ExecutionEngine;
+} // namespace mlir
+
 namespace orchid {
 
 /// Element type and static shape of one function argument or result.
@@ -82,6 +86,15 @@ public:
                            llvm::ArrayRef<const NpyArray *> inputs,
                            llvm::ArrayRef<NpyArray *> outputs) = 0;
 };
+
+/// Calls the C interface wrapper `_mlir_ciface_<name>` that `engine` has
+/// JIT-compiled, passing a memref descriptor of each of `inputs`, then of
+/// each of `outputs`. Every target lowers functions to this convention, so
+/// their executables share the marshalling.
+llvm::Error invokeCInterface(mlir::ExecutionEngine &engine,
+                             llvm::StringRef name,
+                             llvm::ArrayRef<const NpyArray *> inputs,
+                             llvm::ArrayRef<NpyArray *> outputs);
 
 /// Lowers modules of Orchid ops for one kind of device and loads them.
 class Target {
