@@ -33,8 +33,9 @@ SmallVector<int64_t> getRadices(int64_t n);
 bool needsBluestein(int64_t n);
 
 /// Smallest length transformed by the four-step algorithm: from here on the
-/// two n-row lane buffers of a Stockham transform (n * 128 bytes each)
-/// outgrow a 2 MiB L2 cache and every radix stage streams them from memory.
+/// two n-row lane buffers of a Stockham transform (n * 128 bytes each, 4 MiB
+/// together) are several times the L2 cache of current cores (1-2 MiB), and
+/// every radix stage streams them from L3 or memory.
 constexpr int64_t kFourStepMinSize = 16384;
 
 /// Whether the FFT function of size `n` has a variant that spreads one
