@@ -206,10 +206,10 @@ struct SpectralConvToLoops final : ThreadedConversion<SpectralConvOp> {
     // Two groups of 16 channels share one complex FFT (two-for-one): group
     // 0 is the real part of the signal, group 1 the imaginary part.
     int64_t tiles = llvm::divideCeil(channels, 2 * kLanes);
-    // When the tiles run one after the other, their FFTs and row loops are
-    // split over fftThreads threads.
     bool packed = isPacked(op);
     int64_t size = getTransformSize(op);
+    // When the tiles run one after the other, their FFTs and row loops are
+    // split over fftThreads threads.
     int64_t fftThreads = getFFTThreads(size, getNumTiles(op), threads);
     Value c0 = indexConstant(b, loc, 0), c1 = indexConstant(b, loc, 1);
     {
