@@ -75,6 +75,39 @@ def OrchidConvertSpectralConvToLoops
     "::mlir::vector::VectorDialect"];
 }
 
+def OrchidConvertShortConvToLoops
+    : Pass<"orchid-convert-short-conv-to-loops", "::mlir::ModuleOp"> {
+  let summary = "Lower orchid.short_conv to a vector kernel";
+  let description = [{
+    Computes each row (one channel of one sequence) 16 time steps at a time:
+    `y[t0 + i] = bias + sum_j w[j] x[t0 + i + j - P]` (P = K - 1 causal,
+    (K - 1) / 2 centered) as K fused multiply-adds of shifted vector reads
+    of the row. Reads past the end are masked (`vector.transfer_read` with
+    a zero padding); the first block, which reads before the row, shifts
+    its first read with zeros in front, so the input is never padded in
+    memory. Rows are split over an `scf.parallel` of one chunk per thread.
+    Ops with dynamic shapes or more than 16 leading zeros are left to
+    `orchid-convert-short-conv-to-linalg`.
+
+    ```mlir
+    %y = orchid.short_conv causal %x, %w, %b : ...
+    // becomes, per row and block of 16 steps:
+    %r = vector.transfer_read %x[%row, %s], %zero : memref<...>, vector<16xf32>
+    %acc = vector.fma %w0, %r, %bias : vector<16xf32>
+    ...
+    vector.transfer_write %acc, %y[%row, %t0] : vector<16xf32>, memref<...>
+    ```
+  }];
+  let options = [
+    Option<"threads", "threads", "int64_t", /*default=*/"0",
+           "Threads the rows are split over (0: the hardware threads of "
+           "this machine)">];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect"];
+}
+
 def OrchidConvertShortConvToLinalg
     : Pass<"orchid-convert-short-conv-to-linalg"> {
   let summary = "Lower orchid.short_conv to tensor.pad and linalg.generic";

@@ -35,15 +35,21 @@ using namespace mlir;
 
 void orchid::buildOrchidCPUPipeline(OpPassManager &pm,
                                     const CPUPipelineOptions &options) {
-  // Orchid ops -> loops on buffers (FFTs) or linalg on tensors.
-  pm.addPass(createOrchidLowerFFTConv());
-  pm.addPass(createOrchidConvertShortConvToLinalg());
   // Without OpenMP, scf.parallel loops run serially: split for 1 thread.
   int64_t threads = options.parallel ? int64_t(options.threads) : 1;
+
+  // Orchid ops -> vector kernels on buffers, or linalg on tensors for what
+  // the kernels do not handle.
+  pm.addPass(createOrchidLowerFFTConv());
+  pm.addPass(createOrchidConvertShortConvToLoops({threads}));
+  pm.addPass(createOrchidConvertShortConvToLinalg());
   pm.addPass(createOrchidConvertSpectralConvToLoops({threads}));
   pm.addPass(createOrchidConvertFFTToLoops({threads}));
+  // No CSE before bufferization: it would merge the read-only
+  // bufferization.to_buffer of kernels that read the same tensor, moving
+  // the later kernel's read before in-place writes that bufferization
+  // places between them.
   pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
 
   // Tensors -> buffers; results become caller-allocated out-parameters.
   bufferization::OneShotBufferizePassOptions bufferize;
