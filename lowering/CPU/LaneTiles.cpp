@@ -269,21 +269,19 @@ void cpu::transposeMatrix(OpBuilder &b, Location loc, Value src, Value dst,
   auto type = cast<MemRefType>(src.getType());
   int64_t rows = type.getDimSize(0), cols = type.getDimSize(1);
   Value lastRow = indexConstant(b, loc, rows - 1);
-  buildRowLoop(
-      b, loc, 0, llvm::divideCeil(rows, kLanes), threads, [&](Value strip) {
-        Value r0 =
-            arith::MulIOp::create(b, loc, strip, indexConstant(b, loc, kLanes));
-        Value rowsLeft =
-            arith::SubIOp::create(b, loc, indexConstant(b, loc, rows), r0);
-        buildBlockLoop(b, loc, cols, 1, [&](Value col0, Value colMask) {
-          SmallVector<Value> block =
-              loadRowBlock(b, loc, src, r0, lastRow, col0, colMask);
-          Value colsLeft =
-              arith::SubIOp::create(b, loc, indexConstant(b, loc, cols), col0);
-          storeRowBlock(b, loc, transposeBlock(b, loc, block), dst, col0,
-                        colsLeft, r0, rowsLeft, nullptr);
-        });
-      });
+  // Strips of 16 source rows, each a row of 16 x 16 blocks.
+  buildBlockLoop(b, loc, rows, threads, [&](Value r0, Value) {
+    Value rowsLeft =
+        arith::SubIOp::create(b, loc, indexConstant(b, loc, rows), r0);
+    buildBlockLoop(b, loc, cols, 1, [&](Value col0, Value colMask) {
+      SmallVector<Value> block =
+          loadRowBlock(b, loc, src, r0, lastRow, col0, colMask);
+      Value colsLeft =
+          arith::SubIOp::create(b, loc, indexConstant(b, loc, cols), col0);
+      storeRowBlock(b, loc, transposeBlock(b, loc, block), dst, col0, colsLeft,
+                    r0, rowsLeft, nullptr);
+    });
+  });
 }
 
 Value cpu::getValidLanes(OpBuilder &b, Location loc, Value base,
@@ -332,10 +330,10 @@ Value cpu::toReadOnlyBuffer(OpBuilder &b, Location loc, Value tensor) {
                                            b.getUnitAttr());
 }
 
-LogicalResult cpu::convertKernels(ModuleOp module, ConversionTarget &target,
+LogicalResult cpu::convertKernels(Operation *root, ConversionTarget &target,
                                   RewritePatternSet &&patterns) {
   target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
   ConversionConfig config;
   config.allowPatternRollback = false;
-  return applyPartialConversion(module, target, std::move(patterns), config);
+  return applyPartialConversion(root, target, std::move(patterns), config);
 }

@@ -115,9 +115,9 @@ template <typename OpTy> struct ThreadedConversion : OpConversionPattern<OpTy> {
 /// write.
 Value toReadOnlyBuffer(OpBuilder &b, Location loc, Value tensor);
 
-/// Rewrites the ops of `module` that `target` marks illegal with `patterns`
+/// Rewrites the ops in `root` that `target` marks illegal with `patterns`
 /// and leaves every other op, other orchid ops included, to later passes.
-LogicalResult convertKernels(ModuleOp module, ConversionTarget &target,
+LogicalResult convertKernels(Operation *root, ConversionTarget &target,
                              RewritePatternSet &&patterns);
 
 /// Creates an `index` constant.

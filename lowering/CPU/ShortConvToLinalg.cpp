@@ -8,6 +8,8 @@
 
 #include "lowering/CPU/Passes.h"
 
+#include "lowering/CPU/LaneTiles.h"
+
 #include "dialect/OrchidOps.h"
 
 #include "mlir/Transforms/DialectConversion.h"
@@ -101,14 +103,10 @@ struct OrchidConvertShortConvToLinalgPass
   void runOnOperation() override {
     ConversionTarget target(getContext());
     target.addIllegalOp<ShortConvOp>();
-    // Everything else, including other orchid ops, is left for later passes.
-    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     RewritePatternSet patterns(&getContext());
     patterns.add<ShortConvToLinalg>(&getContext());
-    ConversionConfig config;
-    config.allowPatternRollback = false;
-    if (failed(applyPartialConversion(getOperation(), target,
-                                      std::move(patterns), config)))
+    if (failed(
+            cpu::convertKernels(getOperation(), target, std::move(patterns))))
       signalPassFailure();
   }
 };

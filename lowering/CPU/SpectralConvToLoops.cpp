@@ -56,11 +56,29 @@ static func::FuncOp getTileFFT(ModuleOp module, SpectralConvOp op, bool inverse,
 }
 
 namespace {
-/// Complex arithmetic on pairs of vector<16xf32>, one channel per lane.
-struct LaneComplex {
+/// Loads, stores and (complex) arithmetic on vector<16xf32> rows of split
+/// re/im lane buffers, one channel per lane.
+struct LaneOps {
   OpBuilder &b;
   Location loc;
+  VectorType vecType = VectorType::get({kLanes}, b.getF32Type());
   using Cx = std::pair<Value, Value>;
+
+  Value load(Value buffer, Value row) {
+    return vector::LoadOp::create(b, loc, vecType, buffer,
+                                  ValueRange{row, indexConstant(b, loc, 0)});
+  }
+  void store(Value v, Value buffer, Value row) {
+    vector::StoreOp::create(b, loc, v, buffer,
+                            ValueRange{row, indexConstant(b, loc, 0)});
+  }
+  Cx load(Value re, Value im, Value row) {
+    return {load(re, row), load(im, row)};
+  }
+  void store(Cx v, Value re, Value im, Value row) {
+    store(v.first, re, row);
+    store(v.second, im, row);
+  }
 
   Value add(Value x, Value y) {
     return arith::AddFOp::create(b, loc, x, y, arith::FastMathFlags::contract);
@@ -102,30 +120,17 @@ static void emitPackedProducts(OpBuilder &b, Location loc, ModuleOp module,
                                Value re, Value im, Value kre, Value kim,
                                int64_t n, int64_t threads) {
   int64_t m = n / 2;
-  LaneComplex c{b, loc};
-  auto vecType = VectorType::get({kLanes}, b.getF32Type());
+  LaneOps c{b, loc};
   Value c0 = indexConstant(b, loc, 0);
-  auto load = [&](Value bufRe, Value bufIm, Value k) -> LaneComplex::Cx {
-    return {vector::LoadOp::create(b, loc, vecType, bufRe, ValueRange{k, c0}),
-            vector::LoadOp::create(b, loc, vecType, bufIm, ValueRange{k, c0})};
-  };
-  auto store = [&](LaneComplex::Cx x, Value k) {
-    vector::StoreOp::create(b, loc, x.first, re, ValueRange{k, c0});
-    vector::StoreOp::create(b, loc, x.second, im, ValueRange{k, c0});
-  };
 
   // k = 0 pairs the DC term U[0] = E + O with the Nyquist term U[m] = E - O,
   // both real; irfft ignores the imaginary parts of Y there.
   {
-    Value mIdx = indexConstant(b, loc, m);
-    auto [zr, zi] = load(re, im, c0);
+    auto [zr, zi] = c.load(re, im, c0);
     Value e2 = c.add(zr, zr), o2 = c.add(zi, zi);
-    Value y0 = c.mul(c.add(e2, o2), vector::LoadOp::create(b, loc, vecType, kre,
-                                                           ValueRange{c0, c0}));
-    Value ym =
-        c.mul(c.sub(e2, o2), vector::LoadOp::create(b, loc, vecType, kre,
-                                                    ValueRange{mIdx, c0}));
-    store({c.add(y0, ym), c.sub(y0, ym)}, c0);
+    Value y0 = c.mul(c.add(e2, o2), c.load(kre, c0));
+    Value ym = c.mul(c.sub(e2, o2), c.load(kre, indexConstant(b, loc, m)));
+    c.store({c.add(y0, ym), c.sub(y0, ym)}, re, im, c0);
   }
   if (m < 2)
     return;
@@ -133,45 +138,27 @@ static void emitPackedProducts(OpBuilder &b, Location loc, ModuleOp module,
   // Pairs (k, m - k) for 0 < k <= m / 2; k = m / 2 pairs with itself.
   buildRowLoop(b, loc, 1, m / 2 + 1, threads, [&](Value k) {
     Value mirror = arith::SubIOp::create(b, loc, indexConstant(b, loc, m), k);
-    LaneComplex::Cx w = {
-        vector::BroadcastOp::create(
-            b, loc, vecType,
-            memref::LoadOp::create(b, loc, wRe, ValueRange{k})),
-        vector::BroadcastOp::create(
-            b, loc, vecType,
-            memref::LoadOp::create(b, loc, wIm, ValueRange{k}))};
-    LaneComplex::Cx zk = load(re, im, k), zm = c.conj(load(re, im, mirror));
-    LaneComplex::Cx e2 = c.add(zk, zm);
-    LaneComplex::Cx o2 = c.timesI(c.sub(zm, zk));
-    LaneComplex::Cx wo = c.mul(w, o2);
-    LaneComplex::Cx y = c.mul(c.add(e2, wo), load(kre, kim, k));
-    LaneComplex::Cx ymc =
-        c.conj(c.mul(c.conj(c.sub(e2, wo)), load(kre, kim, mirror)));
-    LaneComplex::Cx ye = c.add(y, ymc);
-    LaneComplex::Cx yo = c.mul(c.sub(y, ymc), c.conj(w));
+    auto broadcast = [&](Value table) -> Value {
+      return vector::BroadcastOp::create(
+          b, loc, c.vecType, memref::LoadOp::create(b, loc, table, k));
+    };
+    LaneOps::Cx w = {broadcast(wRe), broadcast(wIm)};
+    LaneOps::Cx zk = c.load(re, im, k), zm = c.conj(c.load(re, im, mirror));
+    LaneOps::Cx e2 = c.add(zk, zm);
+    LaneOps::Cx o2 = c.timesI(c.sub(zm, zk));
+    LaneOps::Cx wo = c.mul(w, o2);
+    LaneOps::Cx y = c.mul(c.add(e2, wo), c.load(kre, kim, k));
+    LaneOps::Cx ymc =
+        c.conj(c.mul(c.conj(c.sub(e2, wo)), c.load(kre, kim, mirror)));
+    LaneOps::Cx ye = c.add(y, ymc);
+    LaneOps::Cx yo = c.mul(c.sub(y, ymc), c.conj(w));
     // Store the mirror first: for k = m / 2 it is k itself.
-    store(c.add(c.conj(ye), c.timesI(c.conj(yo))), mirror);
-    store(c.add(ye, c.timesI(yo)), k);
+    c.store(c.add(c.conj(ye), c.timesI(c.conj(yo))), re, im, mirror);
+    c.store(c.add(ye, c.timesI(yo)), re, im, k);
   });
 }
 
 namespace {
-/// Vector helpers over the rows of split re/im lane buffers.
-struct LaneOps {
-  OpBuilder &b;
-  Location loc;
-  VectorType vecType;
-
-  Value load(Value buffer, Value row) {
-    return vector::LoadOp::create(b, loc, vecType, buffer,
-                                  ValueRange{row, indexConstant(b, loc, 0)});
-  }
-  void store(Value v, Value buffer, Value row) {
-    vector::StoreOp::create(b, loc, v, buffer,
-                            ValueRange{row, indexConstant(b, loc, 0)});
-  }
-};
-
 struct SpectralConvToLoops final : ThreadedConversion<SpectralConvOp> {
   using ThreadedConversion::ThreadedConversion;
 
@@ -202,7 +189,7 @@ struct SpectralConvToLoops final : ThreadedConversion<SpectralConvOp> {
     Value output = memref::AllocOp::create(rewriter, loc, resultType);
 
     OpBuilder &b = rewriter;
-    LaneOps v{b, loc, VectorType::get({kLanes}, b.getF32Type())};
+    LaneOps v{b, loc};
     // Two groups of 16 channels share one complex FFT (two-for-one): group
     // 0 is the real part of the signal, group 1 the imaginary part.
     int64_t tiles = llvm::divideCeil(channels, 2 * kLanes);
@@ -298,27 +285,17 @@ struct SpectralConvToLoops final : ThreadedConversion<SpectralConvOp> {
       // 2B[k] = (Z[k] - conj(Z[n-k])) / i. The products P = A K_a and
       // Q = B K_b are Hermitian, so Y = P + i Q has Y[k] = P[k] + i Q[k] and
       // Y[n-k] = conj(P[k]) + i conj(Q[k]), and IFFT(Y) = y_a + i y_b.
-      auto fm = arith::FastMathFlags::contract;
-      auto add = [&](Value x, Value y) {
-        return arith::AddFOp::create(b, loc, x, y, fm).getResult();
-      };
-      auto sub = [&](Value x, Value y) {
-        return arith::SubFOp::create(b, loc, x, y, fm).getResult();
-      };
-      auto mul = [&](Value x, Value y) {
-        return arith::MulFOp::create(b, loc, x, y, fm).getResult();
-      };
       auto products = [&](Value k, Value mirror) {
         Value zr = v.load(re, k), zi = v.load(im, k);
         Value mr = v.load(re, mirror), mi = v.load(im, mirror);
-        Value ar = add(zr, mr), ai = sub(zi, mi);
-        Value br = add(zi, mi), bi = sub(mr, zr);
+        Value ar = v.add(zr, mr), ai = v.sub(zi, mi);
+        Value br = v.add(zi, mi), bi = v.sub(mr, zr);
         Value kar = v.load(kre[0], k), kai = v.load(kim[0], k);
         Value kbr = v.load(kre[1], k), kbi = v.load(kim[1], k);
-        Value pr = sub(mul(ar, kar), mul(ai, kai));
-        Value pi = add(mul(ar, kai), mul(ai, kar));
-        Value qr = sub(mul(br, kbr), mul(bi, kbi));
-        Value qi = add(mul(br, kbi), mul(bi, kbr));
+        Value pr = v.sub(v.mul(ar, kar), v.mul(ai, kai));
+        Value pi = v.add(v.mul(ar, kai), v.mul(ai, kar));
+        Value qr = v.sub(v.mul(br, kbr), v.mul(bi, kbi));
+        Value qi = v.add(v.mul(br, kbi), v.mul(bi, kbr));
         return std::array<Value, 4>{pr, pi, qr, qi};
       };
       // DC and Nyquist: irfft ignores the imaginary parts of P and Q there.
@@ -339,10 +316,10 @@ struct SpectralConvToLoops final : ThreadedConversion<SpectralConvOp> {
           Value mirror =
               arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
           auto [pr, pi, qr, qi] = products(k, mirror);
-          v.store(sub(pr, qi), re, k);
-          v.store(add(pi, qr), im, k);
-          v.store(add(pr, qi), re, mirror);
-          v.store(sub(qr, pi), im, mirror);
+          v.store(v.sub(pr, qi), re, k);
+          v.store(v.add(pi, qr), im, k);
+          v.store(v.add(pr, qi), re, mirror);
+          v.store(v.sub(qr, pi), im, mirror);
         });
       }
       func::CallOp::create(b, loc, inverse, ValueRange{re, im, sre, sim});
@@ -357,7 +334,7 @@ struct SpectralConvToLoops final : ThreadedConversion<SpectralConvOp> {
                          for (Value plane : signal) {
                            Value head = v.load(plane, t);
                            Value tail = v.load(plane, src);
-                           v.store(add(head, tail), plane, t);
+                           v.store(v.add(head, tail), plane, t);
                          }
                        });
         }
@@ -379,7 +356,7 @@ struct SpectralConvToLoops final : ThreadedConversion<SpectralConvOp> {
               memref::LoadOp::create(b, loc, bias, ValueRange{channel}));
           Value u = vector::MaskedLoadOp::create(
               b, loc, v.vecType, inputRows, ValueRange{row, t0}, mask, zero);
-          return add(mul(lanes, scale), mul(skip, u));
+          return v.add(v.mul(lanes, scale), v.mul(skip, u));
         };
         if (packed) {
           storeLanePairsToRows(b, loc, re, im, outputRows, firstRow[g],
