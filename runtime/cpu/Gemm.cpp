@@ -8,6 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "mlir/ExecutionEngine/CRunnerUtils.h"
+
 #include <cblas.h>
 
 #include <algorithm>
@@ -16,17 +18,10 @@
 
 namespace {
 
-/// The memref descriptor of a 2-D f32 memref, as MLIR's C interface
-/// passes it.
-struct Memref2D {
-  float *allocated;
-  float *aligned;
-  int64_t offset;
-  int64_t sizes[2];
-  int64_t strides[2];
+using Memref2D = StridedMemRefType<float, 2>;
 
-  float *data() const { return aligned + offset; }
-};
+/// The first element of `m`.
+float *getStart(const Memref2D &m) { return m.data + m.offset; }
 
 /// How BLAS sees a rows x cols operand: row-major with a leading dimension,
 /// or the transpose of a row-major cols x rows matrix.
@@ -56,16 +51,17 @@ _mlir_ciface_orchid_sgemm(Memref2D *a, Memref2D *b, Memref2D *c) {
   std::optional<BlasLayout> la = getBlasLayout(*a), lb = getBlasLayout(*b);
   std::optional<BlasLayout> lc = getBlasLayout(*c);
   if (la && lb && lc && lc->trans == CblasNoTrans) {
-    cblas_sgemm(CblasRowMajor, la->trans, lb->trans, m, n, k, 1.0f, a->data(),
-                la->ld, b->data(), lb->ld, 1.0f, c->data(), lc->ld);
+    cblas_sgemm(CblasRowMajor, la->trans, lb->trans, m, n, k, 1.0f,
+                getStart(*a), la->ld, getStart(*b), lb->ld, 1.0f, getStart(*c),
+                lc->ld);
     return;
   }
   for (int64_t i = 0; i < m; ++i)
     for (int64_t j = 0; j < n; ++j) {
       float sum = 0;
       for (int64_t p = 0; p < k; ++p)
-        sum += a->data()[i * a->strides[0] + p * a->strides[1]] *
-               b->data()[p * b->strides[0] + j * b->strides[1]];
-      c->data()[i * c->strides[0] + j * c->strides[1]] += sum;
+        sum += getStart(*a)[i * a->strides[0] + p * a->strides[1]] *
+               getStart(*b)[p * b->strides[0] + j * b->strides[1]];
+      getStart(*c)[i * c->strides[0] + j * c->strides[1]] += sum;
     }
 }

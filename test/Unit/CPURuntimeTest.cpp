@@ -1,5 +1,7 @@
 //===- CPURuntimeTest.cpp - Allocation functions of CPU kernels -----------===//
 
+#include "mlir/ExecutionEngine/CRunnerUtils.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,17 +15,14 @@ void *_mlir_memref_to_llvm_alloc(uint64_t size);
 void *_mlir_memref_to_llvm_aligned_alloc(uint64_t alignment, uint64_t size);
 void _mlir_memref_to_llvm_free(void *ptr);
 
-struct Memref2D {
-  float *allocated;
-  float *aligned;
-  int64_t offset;
-  int64_t sizes[2];
-  int64_t strides[2];
-};
-void _mlir_ciface_orchid_sgemm(Memref2D *a, Memref2D *b, Memref2D *c);
+void _mlir_ciface_orchid_sgemm(StridedMemRefType<float, 2> *a,
+                               StridedMemRefType<float, 2> *b,
+                               StridedMemRefType<float, 2> *c);
 }
 
 namespace {
+
+using Memref2D = StridedMemRefType<float, 2>;
 
 TEST(CPURuntime, ReusesLargeBlocksOfTheSameSize) {
   constexpr uint64_t size = uint64_t(3) << 20;
@@ -67,7 +66,7 @@ Memref2D view(std::vector<float> &data, int64_t rows, int64_t cols,
 }
 
 float &at(const Memref2D &m, int64_t i, int64_t j) {
-  return m.aligned[m.offset + i * m.strides[0] + j * m.strides[1]];
+  return m.data[m.offset + i * m.strides[0] + j * m.strides[1]];
 }
 
 /// C += A B through orchid_sgemm against a double-precision loop, for
