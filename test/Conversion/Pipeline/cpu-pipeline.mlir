@@ -1,6 +1,13 @@
 // RUN: orchid-opt %s -orchid-cpu-pipeline -split-input-file | FileCheck %s
 // RUN: orchid-opt %s -orchid-cpu-pipeline -split-input-file | mlir-translate --mlir-to-llvmir -split-input-file | FileCheck %s --check-prefix=LLVMIR
 // RUN: orchid-opt %s -orchid-cpu-pipeline="parallel=false" -split-input-file | FileCheck %s --check-prefix=SEQ
+// RUN: orchid-opt %s -orchid-cpu-pipeline="runtime=false" -split-input-file | FileCheck %s --check-prefix=NORT
+
+// With runtime=false, allocations call malloc/free and matrix products are
+// loops: nothing calls liborchid_cpu_runtime.
+// NORT-NOT: {{orchid_sgemm|_mlir_memref_to_llvm}}
+// NORT: llvm.call @malloc
+// NORT-NOT: {{orchid_sgemm|_mlir_memref_to_llvm}}
 
 // The result becomes an out-parameter, the function gets a C interface, the
 // tile loop an OpenMP worksharing loop, and the FFT runs on vector<16xf32>.
@@ -28,9 +35,12 @@ func.func @fftconv(%u: tensor<2x37x8xf32>, %k: tensor<37x8xf32>, %b: tensor<37xf
 // -----
 
 // Generic linalg on tensors (as block decompositions produce) goes through
-// the same pipeline: matmul, elementwise math, pad and slices.
+// the same pipeline: matmul, elementwise math, pad and slices. By default
+// buffers come from the runtime's allocator and the matmul is its GEMM.
 // CHECK-LABEL: llvm.func @generic
 // CHECK-SAME: llvm.emit_c_interface
+// CHECK: llvm.call @_mlir_memref_to_llvm_alloc
+// CHECK: llvm.call @orchid_sgemm(
 // CHECK: llvm.intr.sin
 // CHECK: llvm.intr.exp
 // LLVMIR-LABEL: define void @_mlir_ciface_generic
