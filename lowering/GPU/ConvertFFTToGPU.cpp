@@ -24,7 +24,7 @@ using namespace mlir::orchid;
 using namespace mlir::orchid::gpu_fft;
 
 namespace {
-/// What is common to lowering rfft and irfft: device buffers in and out,
+/// What is common to lowering rfft and irfft: buffers in and out,
 /// the launch, and the FFT of the block's row pair.
 struct TransformLowering {
   Operation *op;
@@ -33,8 +33,8 @@ struct TransformLowering {
   memref::GlobalOp twiddles;
   OpBuilder b;
   Location loc;
-  DeviceScope scope;
-  Value input, output, outputDevice, scratch;
+  KernelBuffers buffers;
+  Value input, output, outputBuffer, scratch;
 
   TransformLowering(Operation *op, int64_t n, ModuleOp module,
                     const FFTPlan &plan)
@@ -43,17 +43,16 @@ struct TransformLowering {
     auto inputType = cast<RankedTensorType>(op->getOperand(0).getType());
     auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
     rows = inputType.getNumElements() / inputType.getShape().back();
-    input =
-        collapseToRows(b, loc, scope.copyToDevice(b, loc, op->getOperand(0)));
-    outputDevice = scope.alloc(
+    input = collapseToRows(b, loc, buffers.input(b, loc, op->getOperand(0)));
+    outputBuffer = buffers.alloc(
         b, loc,
         MemRefType::get(outputType.getShape(), outputType.getElementType()));
-    output = collapseToRows(b, loc, outputDevice);
+    output = collapseToRows(b, loc, outputBuffer);
     if (!plan.inShared)
-      scratch =
-          scope.alloc(b, loc,
-                      MemRefType::get({(rows + 1) / 2 * plan.scratchFloats()},
-                                      b.getF32Type()));
+      scratch = buffers.allocScratch(
+          b, loc,
+          MemRefType::get({(rows + 1) / 2 * plan.scratchFloats()},
+                          b.getF32Type()));
   }
 
   Value cst(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
@@ -68,8 +67,8 @@ struct TransformLowering {
   }
 
   void finish() {
-    scope.replaceOp(b, loc, op, outputDevice,
-                    cast<RankedTensorType>(op->getResult(0).getType()));
+    buffers.replaceOp(b, loc, op, outputBuffer,
+                      cast<RankedTensorType>(op->getResult(0).getType()));
   }
 };
 } // namespace

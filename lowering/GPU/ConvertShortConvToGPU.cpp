@@ -37,13 +37,13 @@ static LogicalResult convertShortConv(ShortConvOp op, int64_t blockSize) {
 
   OpBuilder b(op);
   Location loc = op.getLoc();
-  DeviceScope scope;
-  Value x = collapseToRows(b, loc, scope.copyToDevice(b, loc, op.getInput()));
-  Value w = scope.copyToDevice(b, loc, op.getWeight());
-  Value bias = scope.copyToDevice(b, loc, op.getBias());
-  Value yDevice = scope.alloc(
+  KernelBuffers buffers;
+  Value x = collapseToRows(b, loc, buffers.input(b, loc, op.getInput()));
+  Value w = buffers.input(b, loc, op.getWeight());
+  Value bias = buffers.input(b, loc, op.getBias());
+  Value yBuffer = buffers.alloc(
       b, loc, MemRefType::get(inputType.getShape(), b.getF32Type()));
-  Value y = collapseToRows(b, loc, yDevice);
+  Value y = collapseToRows(b, loc, yBuffer);
 
   auto cst = [&](int64_t v) {
     return arith::ConstantIndexOp::create(b, loc, v);
@@ -86,7 +86,7 @@ static LogicalResult convertShortConv(ShortConvOp op, int64_t blockSize) {
     }
     memref::StoreOp::create(b, loc, acc, y, ValueRange{row, t});
   });
-  scope.replaceOp(b, loc, op, yDevice, inputType);
+  buffers.replaceOp(b, loc, op, yBuffer, inputType);
   return success();
 }
 

@@ -48,20 +48,19 @@ static LogicalResult convertSpectralConv(SpectralConvOp op, ModuleOp module,
 
   OpBuilder b(op);
   Location loc = op.getLoc();
-  DeviceScope scope;
-  Value u = collapseToRows(b, loc, scope.copyToDevice(b, loc, op.getInput()));
-  Value spec =
-      collapseToRows(b, loc, scope.copyToDevice(b, loc, op.getSpectrum()));
-  Value bias = collapseToRows(b, loc, scope.copyToDevice(b, loc, op.getBias()));
+  KernelBuffers buffers;
+  Value u = collapseToRows(b, loc, buffers.input(b, loc, op.getInput()));
+  Value spec = collapseToRows(b, loc, buffers.input(b, loc, op.getSpectrum()));
+  Value bias = collapseToRows(b, loc, buffers.input(b, loc, op.getBias()));
   if (cast<MemRefType>(bias.getType()).getRank() != 1)
     return op.emitOpError("expected a 1-D bias");
-  Value yDevice = scope.alloc(
+  Value yBuffer = buffers.alloc(
       b, loc, MemRefType::get(inputType.getShape(), b.getF32Type()));
-  Value y = collapseToRows(b, loc, yDevice);
+  Value y = collapseToRows(b, loc, yBuffer);
   int64_t pairs = (rows + 1) / 2;
   Value scratch;
   if (!plan->inShared)
-    scratch = scope.alloc(
+    scratch = buffers.allocScratch(
         b, loc,
         MemRefType::get({pairs * plan->scratchFloats()}, b.getF32Type()));
 
@@ -147,7 +146,7 @@ static LogicalResult convertSpectralConv(SpectralConvOp op, ModuleOp module,
       memref::StoreOp::create(b, loc, y2, y, ValueRange{rp.row2, t});
     });
   });
-  scope.replaceOp(b, loc, op, yDevice, inputType);
+  buffers.replaceOp(b, loc, op, yBuffer, inputType);
   return success();
 }
 

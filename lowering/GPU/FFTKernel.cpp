@@ -19,53 +19,31 @@ using namespace mlir::orchid::gpu_fft;
 // Host side
 //===----------------------------------------------------------------------===//
 
-Value DeviceScope::alloc(OpBuilder &b, Location loc, MemRefType type) {
-  Value buffer = gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(),
-                                      ValueRange(), ValueRange(), ValueRange())
-                     .getMemref();
-  buffers.push_back(buffer);
+Value KernelBuffers::input(OpBuilder &b, Location loc, Value tensor) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
+  return bufferization::ToBufferOp::create(b, loc, memrefType, tensor,
+                                           /*read_only=*/true);
+}
+
+Value KernelBuffers::alloc(OpBuilder &b, Location loc, MemRefType type) {
+  return memref::AllocOp::create(b, loc, type);
+}
+
+Value KernelBuffers::allocScratch(OpBuilder &b, Location loc, MemRefType type) {
+  Value buffer = alloc(b, loc, type);
+  scratch.push_back(buffer);
   return buffer;
 }
 
-Value DeviceScope::copyToDevice(OpBuilder &b, Location loc, Value tensor) {
-  // A host result of a previous GPU op that only feeds this one is freed
-  // once copied (a host-to-device copy returns after reading the source).
-  Value hostResult;
-  if (auto toTensor = tensor.getDefiningOp<bufferization::ToTensorOp>())
-    if (toTensor->hasOneUse() &&
-        toTensor.getBuffer().getDefiningOp<memref::AllocOp>())
-      hostResult = toTensor.getBuffer();
-  auto type = cast<RankedTensorType>(tensor.getType());
-  auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
-  Value host = bufferization::ToBufferOp::create(b, loc, memrefType, tensor,
-                                                 /*read_only=*/true);
-  Value device = alloc(b, loc, memrefType);
-  gpu::MemcpyOp::create(b, loc, Type(), ValueRange(), device, host);
-  if (hostResult)
-    memref::DeallocOp::create(b, loc, hostResult);
-  return device;
-}
-
-Value DeviceScope::copyToHost(OpBuilder &b, Location loc, Value buffer,
-                              RankedTensorType type) {
-  auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
-  Value host = memref::AllocOp::create(b, loc, memrefType);
-  gpu::MemcpyOp::create(b, loc, Type(), ValueRange(), host, buffer);
-  return bufferization::ToTensorOp::create(b, loc, type, host,
-                                           /*restrict=*/true,
-                                           /*writable=*/true);
-}
-
-void DeviceScope::free(OpBuilder &b, Location loc) {
-  for (Value buffer : buffers)
-    gpu::DeallocOp::create(b, loc, Type(), ValueRange(), buffer);
-  buffers.clear();
-}
-
-void DeviceScope::replaceOp(OpBuilder &b, Location loc, Operation *op,
-                            Value buffer, RankedTensorType type) {
-  Value result = copyToHost(b, loc, buffer, type);
-  free(b, loc);
+void KernelBuffers::replaceOp(OpBuilder &b, Location loc, Operation *op,
+                              Value buffer, RankedTensorType type) {
+  for (Value buffer : scratch)
+    memref::DeallocOp::create(b, loc, buffer);
+  scratch.clear();
+  Value result = bufferization::ToTensorOp::create(b, loc, type, buffer,
+                                                   /*restrict=*/true,
+                                                   /*writable=*/true);
   op->getResult(0).replaceAllUsesWith(result);
   op->erase();
 }

@@ -1,10 +1,9 @@
 //===- FFTKernel.h - Building blocks of the GPU FFT kernels -----*- C++ -*-===//
 //
-// Host-side helpers that move tensors to and from device buffers and emit
-// the launch, and the device-side mixed-radix Stockham FFT that the GPU
-// conversions emit inside a gpu.launch body. One thread block transforms one
-// complex row of n points; the conversions pack two real rows into that
-// complex row.
+// Host-side helpers that give an op's tensors buffers and emit the launch, and
+// the device-side mixed-radix Stockham FFT that the GPU conversions emit inside
+// a gpu.launch body. One thread block transforms one complex row of n points;
+// the conversions pack two real rows into that complex row.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,21 +27,21 @@ namespace gpu_fft {
 // Host side
 //===----------------------------------------------------------------------===//
 
-/// Device buffers of one lowered op, freed after the result is copied back.
-struct DeviceScope {
-  SmallVector<Value> buffers;
+/// The buffers of one lowered op. Operands are read in place and results
+/// are new allocations: `orchid-move-buffers-to-device` later places every
+/// buffer of the function on the device, so that consecutive kernels pass
+/// data without host round trips.
+struct KernelBuffers {
+  SmallVector<Value> scratch;
 
-  /// Copies `tensor` to a new device buffer of the same shape.
-  Value copyToDevice(OpBuilder &b, Location loc, Value tensor);
-  /// Allocates an uninitialised device buffer.
+  /// The buffer of `tensor`, read-only.
+  Value input(OpBuilder &b, Location loc, Value tensor);
+  /// Allocates an uninitialised buffer.
   Value alloc(OpBuilder &b, Location loc, MemRefType type);
-  /// Copies `buffer` back into a new host tensor of `type`.
-  Value copyToHost(OpBuilder &b, Location loc, Value buffer,
-                   RankedTensorType type);
-  /// Frees every buffer allocated through this scope.
-  void free(OpBuilder &b, Location loc);
-  /// Ends the lowering of `op`: its single result becomes a host copy of
-  /// `buffer` of `type`, the scope's buffers are freed and `op` is erased.
+  /// Allocates an uninitialised buffer that is freed after the launch.
+  Value allocScratch(OpBuilder &b, Location loc, MemRefType type);
+  /// Ends the lowering of `op`: its single result becomes the tensor of
+  /// `buffer` of `type`, the scratch buffers are freed and `op` is erased.
   void replaceOp(OpBuilder &b, Location loc, Operation *op, Value buffer,
                  RankedTensorType type);
 };

@@ -9,9 +9,9 @@ def OrchidConvertSpectralConvToGPU
     : Pass<"orchid-convert-spectral-conv-to-gpu", "ModuleOp"> {
   let summary = "Lower orchid.spectral_conv to one fused gpu.launch";
   let description = [{
-    Rewrites each `orchid.spectral_conv` with static shapes into device
-    buffers (`gpu.alloc`, `gpu.memcpy` in and out) around a single
-    `gpu.launch`. Each thread block handles a pair of rows `(b, d)`: the two
+    Rewrites each `orchid.spectral_conv` with static shapes into a single
+    `gpu.launch` that reads its operands' buffers and writes a new one
+    (`orchid-move-buffers-to-device` places them on the device). Each thread block handles a pair of rows `(b, d)`: the two
     real rows are packed into one complex signal, transformed by a
     mixed-radix (8, 4, 2, 5, 3) Stockham FFT of size `n`, multiplied by the
     two kernel spectra (separated with the Hermitian symmetry of real
@@ -66,7 +66,7 @@ def OrchidConvertShortConvToGPU
   let summary = "Lower orchid.short_conv to gpu.launch";
   let description = [{
     One block per row `(b, c)` and one thread per output position (strided
-    over the row): each thread reads its K taps from global memory, which
+    over the row), on the operands' buffers: each thread reads its K taps from global memory, which
     the caches serve, adds the bias and writes one output. Padding is
     implicit: taps outside the row read as zero.
   }];
@@ -79,6 +79,52 @@ def OrchidConvertShortConvToGPU
                            "::mlir::gpu::GPUDialect",
                            "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect"];
+}
+
+def OrchidConvertLinalgToGPU
+    : Pass<"orchid-convert-linalg-to-gpu", "func::FuncOp"> {
+  let summary = "Lower structured ops on buffers to gpu.launch";
+  let description = [{
+    Lowers each linalg op on buffers outside kernels (projections, gates,
+    transposes, normalisations, filter networks) and each host
+    `memref.copy` to a `gpu.launch` with one thread per point of the op's
+    parallel iteration space. That space is linearised row-major over a
+    1-D grid of `block-size` threads per block, so consecutive threads
+    access consecutive elements of the innermost dimension and no grid
+    dimension limit applies. Reduction dimensions are moved after the
+    parallel ones and run as loops inside each thread; an op without
+    parallel dimensions runs on one thread. Shapes must be static.
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
+           "Threads per block">,
+  ];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::gpu::GPUDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::scf::SCFDialect"];
+}
+
+def OrchidMoveBuffersToDevice
+    : Pass<"orchid-move-buffers-to-device", "ModuleOp"> {
+  let summary = "Place a function's buffers on the device";
+  let description = [{
+    Runs after bufferization, once every computation of a function is in
+    `gpu.launch` ops. Memref arguments and host constants
+    (`memref.get_global`) are copied to device buffers at their definition,
+    `memref.alloc` becomes `gpu.alloc`, and each returned buffer is copied
+    into a new host buffer before the return. Every device buffer is freed
+    after its last use, so intermediate results stay on the device between
+    kernels and only the function's inputs and results cross the bus.
+    Arguments are inputs: what kernels write into them is not copied back
+    (bufferized functions return every result).
+
+    Fails with a diagnostic on an op outside kernels that reads or writes a
+    device buffer, on stack buffers and on unstructured control flow.
+  }];
+  let dependentDialects = ["::mlir::gpu::GPUDialect",
+                           "::mlir::memref::MemRefDialect"];
 }
 
 #endif // ORCHID_LOWERING_GPU_PASSES_TD

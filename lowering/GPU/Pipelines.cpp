@@ -30,7 +30,6 @@
 #include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/LLVMIR/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/Transforms/AllocationOpInterfaceImpl.h"
@@ -70,7 +69,7 @@ int64_t mlir::orchid::getMaxSharedMemoryPerBlock(StringRef chip) {
 
 void mlir::orchid::buildOrchidGPUPipeline(OpPassManager &pm,
                                           const GPUPipelineOptions &options) {
-  // Orchid ops to gpu.launch on device buffers.
+  // Orchid ops to gpu.launch on buffers.
   pm.addPass(createOrchidLowerFFTConv());
   int64_t shared = options.maxSharedMemory >= 0
                        ? static_cast<int64_t>(options.maxSharedMemory)
@@ -83,17 +82,20 @@ void mlir::orchid::buildOrchidGPUPipeline(OpPassManager &pm,
   pm.addPass(createOrchidConvertSpectralConvToGPU(convOptions));
   pm.addNestedPass<func::FuncOp>(createOrchidConvertShortConvToGPU());
 
-  // Tensors to memrefs; results become caller-allocated out parameters.
+  // Tensors to memrefs; the remaining structured ops to kernels; buffers on
+  // the device; results become caller-allocated out parameters. No CSE
+  // before bufferization (see the CPU pipeline).
   bufferization::OneShotBufferizePassOptions bufferizeOptions;
   bufferizeOptions.bufferizeFunctionBoundaries = true;
   bufferizeOptions.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
+  pm.addNestedPass<func::FuncOp>(createOrchidConvertLinalgToGPU());
+  pm.addPass(createOrchidMoveBuffersToDevice());
   bufferization::BufferResultsToOutParamsPassOptions outParams;
   outParams.modifyPublicFunctions = true;
   outParams.hoistStaticAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
-  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createCanonicalizerPass());
 
   // Common part of gpu-lower-to-nvvm-pipeline.

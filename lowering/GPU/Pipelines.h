@@ -38,11 +38,13 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
 };
 
 /// Lowers a module whose functions compute with orchid.spectral_conv,
-/// orchid.fftconv, orchid.rfft, orchid.irfft and orchid.short_conv on
-/// tensors to the LLVM dialect: one gpu.launch per op with device buffers
-/// around it, kernels compiled to `format` in a gpu.binary, host code
-/// calling the mgpu* runtime (runtime/cuda). Public functions
-/// `f(tensors...) -> tensors` become `f(args..., outs...)` on memrefs.
+/// orchid.fftconv, orchid.rfft, orchid.irfft, orchid.short_conv and linalg
+/// ops on tensors (what orchid-decompose and orchid-expand-filters leave of
+/// the blocks) to the LLVM dialect: one gpu.launch per op, kernels compiled
+/// to `format` in a gpu.binary, host code calling the mgpu* runtime
+/// (runtime/cuda). Intermediate buffers stay on the device; only arguments
+/// and results are copied. Public functions `f(tensors...) -> tensors`
+/// become `f(args..., outs...)` on host memrefs.
 void buildOrchidGPUPipeline(OpPassManager &pm,
                             const GPUPipelineOptions &options);
 

@@ -12,6 +12,7 @@
 #include "tools/orchid-run/Runner.h"
 
 #include "lowering/GPU/Pipelines.h"
+#include "passes/Passes.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -83,6 +84,9 @@ public:
     PassManager pm(module.getContext());
     mlir::orchid::GPUPipelineOptions options;
     options.chip = chip;
+    // Blocks become primitives first, as on the CPU.
+    pm.addPass(mlir::orchid::createOrchidDecompose());
+    pm.addPass(mlir::orchid::createOrchidExpandFilters());
     mlir::orchid::buildOrchidGPUPipeline(pm, options);
     if (failed(pm.run(module)))
       return createStringError(inconvertibleErrorCode(),

@@ -1,18 +1,20 @@
 // RUN: orchid-opt %s --orchid-gpu-pipeline="format=isa" | FileCheck %s
 // RUN: orchid-opt %s --orchid-gpu-pipeline="format=isa chip=sm_80 features=+ptx81 opt-level=2" | FileCheck %s --check-prefix=SM80
 
-// Host code calls the mgpu* runtime: the kernel spectrum (rfft) goes
-// through a host buffer freed once copied to the device again; the result
-// is a caller-allocated out parameter the device result is copied into.
+// Host code calls the mgpu* runtime on one stream: the three arguments are
+// copied to the device, the kernel spectrum (rfft) stays there for the
+// second kernel, each buffer is freed after its last use, and the result is
+// copied into the caller-allocated out parameter before the stream is
+// synchronised.
 // CHECK-LABEL: llvm.func @fftconv(
 // CHECK: llvm.call @mgpuStreamCreate()
+// CHECK-COUNT-3: llvm.call @mgpuMemcpy
 // CHECK: llvm.call @mgpuMemAlloc
-// CHECK: llvm.call @mgpuMemcpy
 // CHECK: gpu.launch_func <%{{.*}} : !llvm.ptr> @fftconv_kernel::@fftconv_kernel
-// CHECK: llvm.call @malloc
-// CHECK: llvm.call @free
+// CHECK-NOT: llvm.call @mgpuMemcpy
 // CHECK: gpu.launch_func <%{{.*}} : !llvm.ptr> @fftconv_kernel_0::@fftconv_kernel
 // CHECK-NOT: llvm.call @malloc
+// CHECK: llvm.call @mgpuMemcpy
 // CHECK: llvm.call @mgpuMemFree
 // CHECK: llvm.call @mgpuStreamSynchronize
 // CHECK: llvm.return

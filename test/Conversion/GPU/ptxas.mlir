@@ -1,7 +1,8 @@
 // REQUIRES: ptxas
 // Every kernel the GPU lowering emits assembles with ptxas: shared-memory
-// and global-memory FFTs, radices 2 to 8, 3 and 5, rfft, irfft, wrap, and
-// the short convolution.
+// and global-memory FFTs, radices 2 to 8, 3 and 5, rfft, irfft, wrap,
+// the short convolution and the kernel scaling of the circular mode (a
+// structured op lowered by orchid-convert-linalg-to-gpu).
 // RUN: orchid-opt %s --orchid-gpu-pipeline="format=isa" \
 // RUN:   | python3 %S/Inputs/check_ptx.py --ptxas %ptxas --arch sm_90 \
 // RUN:   | FileCheck %s
@@ -14,8 +15,8 @@
 // The cubin path runs ptxas itself.
 // RUN: orchid-opt %s --orchid-gpu-pipeline="format=bin" | FileCheck %s --check-prefix=BIN
 
-// CHECK: ptxas: 7 PTX modules assembled
-// BIN-COUNT-7: gpu.binary
+// CHECK: ptxas: 8 PTX modules assembled
+// BIN-COUNT-8: gpu.binary
 
 // n = 8192 (L = 4096): the largest power of two in 64 KB of shared memory.
 func.func @causal_4k(%u: tensor<1x2x4096xf32>, %k: tensor<2x4096xf32>,

@@ -5,8 +5,9 @@
 // 8n = 128 bytes of dynamic shared memory.
 // CHECK: memref.global "private" constant @__orchid_fft_twiddles_16 : memref<32xf32> = dense<[1.000000e+00, -0.000000e+00, 0.923879504, -0.382683426
 // CHECK-LABEL: func.func @conv
-// CHECK-COUNT-3: gpu.memcpy
-// CHECK: %[[Y:.*]] = gpu.alloc () : memref<1x3x8xf32>
+// The kernel reads its operands' buffers in place and writes a new one.
+// CHECK-COUNT-3: bufferization.to_buffer %{{.*}} read_only
+// CHECK: %[[Y:.*]] = memref.alloc() : memref<1x3x8xf32>
 // CHECK: %[[SMEM:.*]] = arith.constant 128 : i32
 // CHECK: gpu.launch blocks({{.*}}) in ({{.*}}) threads({{.*}}) in ({{.*}}) dynamic_shared_memory_size %[[SMEM]]
 // CHECK: memref.get_global @__orchid_fft_twiddles_16
@@ -19,19 +20,18 @@
 // CHECK-COUNT-5: gpu.barrier
 // CHECK: scf.if
 // CHECK: gpu.terminator
-// CHECK: memref.alloc() : memref<1x3x8xf32>
-// CHECK: gpu.memcpy {{.*}}, %[[Y]]
-// CHECK: bufferization.to_tensor
-// CHECK-COUNT-4: gpu.dealloc
+// CHECK: bufferization.to_tensor %[[Y]] restrict writable
+// CHECK-NOT: gpu.memcpy
 
 // Without shared memory the rows live in a global scratch buffer of
 // 2 blocks x 4n floats, ping-ponging between stages.
 // GLOBAL-LABEL: func.func @conv
-// GLOBAL: gpu.alloc () : memref<128xf32>
+// GLOBAL: %[[SCRATCH:.*]] = memref.alloc() : memref<128xf32>
 // GLOBAL: arith.constant 0 : i32
 // GLOBAL: gpu.launch
 // GLOBAL-NOT: gpu.dynamic_shared_memory
 // GLOBAL: gpu.barrier
+// GLOBAL: memref.dealloc %[[SCRATCH]]
 func.func @conv(%u: tensor<1x3x8xf32>, %K: tensor<3x9xcomplex<f32>>,
                 %b: tensor<3xf32>) -> tensor<1x3x8xf32> {
   %y = orchid.spectral_conv %u, %K, %b size 16

@@ -1,0 +1,126 @@
+// RUN: orchid-opt %s --orchid-convert-linalg-to-gpu="block-size=8" --canonicalize --split-input-file | FileCheck %s
+
+// 2 x 3 x 5 = 30 points on 4 blocks of 8 threads: the last block is partly
+// masked, and the linear id is split innermost dimension first.
+// CHECK-LABEL: func.func @elementwise
+// CHECK-DAG: %[[C4:.*]] = arith.constant 4 : index
+// CHECK-DAG: %[[C8:.*]] = arith.constant 8 : index
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %[[C4]], {{.*}}) threads({{.*}}) in ({{.*}} = %[[C8]],
+// CHECK: %[[BID:.*]] = gpu.block_id x
+// CHECK: %[[TID:.*]] = gpu.thread_id x
+// CHECK: %[[MUL:.*]] = arith.muli %[[BID]], %{{.*}} : index
+// CHECK: %[[ID:.*]] = arith.addi %[[MUL]], %[[TID]] : index
+// CHECK: %[[IN:.*]] = arith.cmpi ult, %[[ID]], %{{.*}} : index
+// CHECK: scf.if %[[IN]] {
+// CHECK: %[[K:.*]] = arith.remui %[[ID]], %{{.*}} : index
+// CHECK: %[[R1:.*]] = arith.divui %[[ID]], %{{.*}} : index
+// CHECK: %[[J:.*]] = arith.remui %[[R1]], %{{.*}} : index
+// CHECK: %[[I:.*]] = arith.divui %[[R1]], %{{.*}} : index
+// CHECK: %[[X:.*]] = memref.load %{{.*}}[%[[I]], %[[J]], %[[K]]]
+// CHECK: %[[Y:.*]] = arith.mulf %[[X]], %[[X]] : f32
+// CHECK: memref.store %[[Y]], %{{.*}}[%[[I]], %[[J]], %[[K]]]
+// CHECK: gpu.terminator
+// CHECK-NOT: linalg.generic
+#id3 = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+func.func @elementwise(%x: memref<2x3x5xf32>, %y: memref<2x3x5xf32>) {
+  linalg.generic {indexing_maps = [#id3, #id3],
+                  iterator_types = ["parallel", "parallel", "parallel"]}
+      ins(%x : memref<2x3x5xf32>) outs(%y : memref<2x3x5xf32>) {
+  ^bb0(%a: f32, %b: f32):
+    %s = arith.mulf %a, %a : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// A reduction over the middle dimension (as in a channel LayerNorm): the
+// 2 x 4 parallel points are the threads, exactly one block (no mask), and
+// each thread loops over the 6 reduced elements.
+// CHECK-LABEL: func.func @middle_reduction
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %c1{{.*}}) threads({{.*}}) in ({{.*}} = %c8
+// CHECK-NOT: scf.if
+// CHECK: %[[D2:.*]] = arith.remui %{{.*}}, %c4
+// CHECK: %[[D0:.*]] = arith.divui %{{.*}}, %c4
+// CHECK: scf.for %[[R:.*]] = %c0 to %c6 step %c1 {
+// CHECK: memref.load %{{.*}}[%[[D0]], %[[R]], %[[D2]]] : memref<2x6x4xf32>
+// CHECK: memref.load %{{.*}}[%[[D0]], %[[D2]]] : memref<2x4xf32>
+// CHECK: arith.addf
+// CHECK: memref.store %{{.*}}, %{{.*}}[%[[D0]], %[[D2]]] : memref<2x4xf32>
+func.func @middle_reduction(%x: memref<2x6x4xf32>, %y: memref<2x4xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
+                                   affine_map<(d0, d1, d2) -> (d0, d2)>],
+                  iterator_types = ["parallel", "reduction", "parallel"]}
+      ins(%x : memref<2x6x4xf32>) outs(%y : memref<2x4xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %s = arith.addf %a, %acc : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// A matrix product: one thread per output, the K loop inside.
+// CHECK-LABEL: func.func @matmul
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %c3{{.*}}) threads({{.*}}) in ({{.*}} = %c8
+// CHECK: scf.for %{{.*}} = %c0 to %c5 step %c1 {
+// CHECK: arith.mulf
+// CHECK: arith.addf
+func.func @matmul(%a: memref<4x5xf32>, %b: memref<5x6xf32>, %c: memref<4x6xf32>) {
+  linalg.matmul ins(%a, %b : memref<4x5xf32>, memref<5x6xf32>)
+                outs(%c : memref<4x6xf32>)
+  return
+}
+
+// -----
+
+// Host copies (from bufferization) become copy kernels, strided ones too.
+// CHECK-LABEL: func.func @copy
+// CHECK: gpu.launch
+// CHECK: memref.load %{{.*}} : memref<3x4xf32, strided<[8, 1], offset: 2>>
+// CHECK: memref.store
+// CHECK-NOT: memref.copy
+func.func @copy(%x: memref<3x8xf32>, %y: memref<3x4xf32>) {
+  %v = memref.subview %x[0, 2] [3, 4] [1, 1]
+      : memref<3x8xf32> to memref<3x4xf32, strided<[8, 1], offset: 2>>
+  memref.copy %v, %y : memref<3x4xf32, strided<[8, 1], offset: 2>> to memref<3x4xf32>
+  return
+}
+
+// -----
+
+// A full reduction has no parallel point: one thread does it.
+// CHECK-LABEL: func.func @sum
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %[[ONE:.*]], {{.*}}) threads({{.*}}) in ({{.*}} = %[[ONE]],
+// CHECK: scf.for
+// CHECK: gpu.terminator
+func.func @sum(%x: memref<7xf32>, %y: memref<f32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>,
+                                   affine_map<(d0) -> ()>],
+                  iterator_types = ["reduction"]}
+      ins(%x : memref<7xf32>) outs(%y : memref<f32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %s = arith.addf %a, %acc : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// Kernels are left alone.
+// CHECK-LABEL: func.func @inside_kernel
+// CHECK: gpu.launch
+// CHECK-NEXT: linalg.fill
+func.func @inside_kernel(%y: memref<4xf32>) {
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0.0 : f32
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c1, %sy = %c1, %sz = %c1) {
+    linalg.fill ins(%zero : f32) outs(%y : memref<4xf32>)
+    gpu.terminator
+  }
+  return
+}
