@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
-  cmake ninja-build ccache lld g++ python3
+  cmake ninja-build ccache lld g++ python3 python3-numpy
   libomp-22-dev libfftw3-dev libopenblas-dev libgtest-dev
 )
 

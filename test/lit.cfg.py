@@ -1,6 +1,9 @@
 # -*- Python -*-
 
 import os
+import shutil
+import subprocess
+import sys
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -8,7 +11,7 @@ from lit.llvm.subst import ToolSubst
 
 config.name = "ORCHID"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
-config.suffixes = [".mlir"]
+config.suffixes = [".mlir", ".test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.orchid_obj_root, "test")
 config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py",
@@ -16,6 +19,7 @@ config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py",
 
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%orchid_src_root", config.orchid_src_root))
+config.substitutions.append(("%orchid_tools_dir", config.orchid_tools_dir))
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
@@ -35,3 +39,13 @@ if os.path.exists(os.path.join(cuda_root, "bin", "ptxas")):
 # GPU execution tests need a driver and a device.
 if os.path.exists("/dev/nvidia0") or os.environ.get("ORCHID_FORCE_GPU_TESTS"):
     config.available_features.add("cuda-gpu")
+
+# The GPU lowering's emulation on the CPU (test/Integration/GPU/Inputs/
+# emulate.py) needs NumPy and mlir-runner.
+if os.path.exists(os.path.join(config.llvm_tools_dir, "mlir-runner")):
+    for python in (sys.executable, shutil.which("python3"), "/usr/bin/python3"):
+        if python and subprocess.run([python, "-c", "import numpy"],
+                                     capture_output=True).returncode == 0:
+            config.available_features.add("numpy")
+            config.substitutions.append(("%numpy_python", python))
+            break

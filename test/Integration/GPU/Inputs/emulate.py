@@ -1,28 +1,39 @@
 #!/usr/bin/env python3
-"""Checks the GPU kernels' arithmetic without a GPU.
+"""Checks the GPU lowering's arithmetic without a GPU.
 
-Each kernel of lowering/GPU is emitted with one thread per block
-(max-threads=1, block-size=1), for which a block is a sequential program
-and barriers are no-ops; the gpu.launch is then rewritten into a loop over
-blocks (thread id 0, shared memory and device buffers as host memrefs),
-run with mlir-runner and compared with NumPy in float64. This checks the
-FFT stages, twiddles, the two-rows-in-one-FFT algebra, padding, folding
-and indexing; races between threads need a GPU (test/Integration/GPU).
+Functions are lowered with the GPU pipeline's passes up to kernel
+outlining, with the FFT kernels at one thread per block (max-threads=1),
+for which a block is a sequential program and barriers are no-ops; the
+other kernels have no barriers. Each gpu.launch is then rewritten into
+loops over blocks and threads (shared memory and device buffers as host
+memrefs, device copies as memref.copy), run with mlir-runner and compared
+with NumPy in float64, or for whole blocks with the CPU lowering
+(orchid-run), which the block tests check against the float64 reference.
+This checks the FFT stages, twiddles, the two-rows-in-one-FFT algebra,
+padding, folding, indexing, the linearised structured-op kernels and the
+placement of buffers; races between threads need a GPU
+(test/Integration/GPU).
 
-Usage: emulate.py [path/to/orchid-opt]  (needs NumPy and mlir-runner)
+Usage: emulate.py [build/bin]  (needs NumPy and mlir-runner)
 """
 import os
 import re
 import subprocess
 import sys
+import tempfile
 
 import numpy as np
 
 LLVM_BIN = "/usr/lib/llvm-22/bin"
-OPT = sys.argv[1] if len(sys.argv) > 1 else "build/bin/orchid-opt"
+BIN = sys.argv[1] if len(sys.argv) > 1 else "build/bin"
+OPT = os.path.join(BIN, "orchid-opt")
+ORCHID_RUN = os.path.join(BIN, "orchid-run")
 MOPT = os.path.join(LLVM_BIN, "mlir-opt")
 RUN = os.path.join(LLVM_BIN, "mlir-runner")
 LIBS = os.path.join(LLVM_BIN, "..", "lib")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..")
+
+
 def dense(a):
     if np.iscomplexobj(a):
         def rec(x):
@@ -31,46 +42,76 @@ def dense(a):
         return "dense<" + rec(a) + ">"
     return "dense<" + np.array2string(a.astype(np.float32), separator=",", threshold=10**9, floatmode="unique").replace("\n","") + ">"
 def ty(shape, el="f32"): return "tensor<" + "x".join(map(str,shape)) + "x" + el + ">"
-def run(op_ir, func_args, out_shape, opts):
-    mlir = "func.func @f(" + ",".join("%%a%d: %s" % (i, t) for i,(t,_) in enumerate(func_args)) + ") -> " + ty(out_shape) + " {\n" + op_ir + "\n return %y : " + ty(out_shape) + "\n}\n"
-    ir = subprocess.run([OPT, "-", "--orchid-convert-spectral-conv-to-gpu=" + opts, "--orchid-convert-fft-to-gpu=" + opts, "--orchid-convert-short-conv-to-gpu=block-size=1"], input=mlir, capture_output=True, text=True, check=True).stdout
-    # Lower the launch to a loop over blocks with one thread.
-    lines = ir.split("\n"); out = []; blk = None
-    for l in lines:
-        m = re.search(r"gpu\.launch blocks\((%\w+), %\w+, %\w+\) in \(%\w+ = (%\w+),", l)
+def mty(shape): return "memref<" + "x".join(map(str,shape)) + "xf32>"
+
+
+def passes(opts):
+    """The GPU pipeline (lowering/GPU/Pipelines.cpp) up to outlining."""
+    return ["--orchid-decompose", "--orchid-expand-filters", "--orchid-lower-fftconv",
+            "--orchid-convert-fft-to-gpu=" + opts, "--orchid-convert-spectral-conv-to-gpu=" + opts,
+            "--orchid-convert-short-conv-to-gpu",
+            "--one-shot-bufferize=bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map",
+            "--orchid-convert-linalg-to-gpu", "--orchid-move-buffers-to-device",
+            "--buffer-results-to-out-params=hoist-static-allocs modify-public-functions", "--canonicalize"]
+
+
+def launches_to_loops(ir):
+    """Each gpu.launch becomes loops over blocks and threads."""
+    out = []; k = 0
+    for l in ir.split("\n"):
+        m = re.search(r"gpu\.launch blocks\((%\w+), %\w+, %\w+\) in \(%\w+ = (%\w+),.*threads\((%\w+), %\w+, %\w+\) in \(%\w+ = (%\w+),", l)
         if m:
-            blk = m.group(1) + "_%d" % len(out)
-            out.append("%%emu0_%s = arith.constant 0 : index" % blk[1:]); out.append("%%emu1_%s = arith.constant 1 : index" % blk[1:])
-            out.append("scf.for %s = %%emu0_%s to %s step %%emu1_%s {" % (m.group(1), blk[1:], m.group(2), blk[1:])); iv = m.group(1); continue
-        l = re.sub(r"(%\w+) = gpu\.block_id\s+x", lambda m: "%s = arith.addi %s, %%emu0_%s : index" % (m.group(1), iv, blk[1:]), l)
-        l = re.sub(r"(%\w+) = gpu\.thread_id\s+x", lambda m: "%s = arith.constant 0 : index" % m.group(1), l)
+            k += 1; bx, tx = m.group(1), m.group(3)
+            out.append("%%emu0_%d = arith.constant 0 : index" % k); out.append("%%emu1_%d = arith.constant 1 : index" % k)
+            out.append("scf.for %s = %%emu0_%d to %s step %%emu1_%d {" % (bx, k, m.group(2), k))
+            out.append("scf.for %s = %%emu0_%d to %s step %%emu1_%d {" % (tx, k, m.group(4), k)); continue
+        l = re.sub(r"(%\w+) = gpu\.block_id\s+x", lambda m: "%s = arith.addi %s, %%emu0_%d : index" % (m.group(1), bx, k), l)
+        l = re.sub(r"(%\w+) = gpu\.thread_id\s+x", lambda m: "%s = arith.addi %s, %%emu0_%d : index" % (m.group(1), tx, k), l)
         l = re.sub(r"(%\w+) = gpu\.dynamic_shared_memory : memref<\?xi8, #gpu.address_space<workgroup>>", lambda m: "%s = memref.alloc() : memref<4194304xi8>" % m.group(1), l)
         l = l.replace("memref<?xi8, #gpu.address_space<workgroup>>", "memref<4194304xi8>").replace(", #gpu.address_space<workgroup>", "")
         if "gpu.barrier" in l: continue
-        l = l.replace("gpu.terminator", "scf.yield")
+        l = l.replace("gpu.terminator", "}")
         l = re.sub(r"gpu\.alloc\s+\(\)", "memref.alloc()", l)
         m = re.search(r"gpu\.memcpy\s+(%\w+), (%\w+) : (memref<.+?), (memref<.+)$", l)
         if m: l = "memref.copy %s, %s : %s to %s" % (m.group(2), m.group(1), m.group(4), m.group(3))
         l = re.sub(r"gpu\.dealloc\s+(%\w+)", r"memref.dealloc \1", l)
         out.append(l)
-    ir = "\n".join(out)
+    return "\n".join(out)
+
+
+def emulate(module_ir, fname, func_args, out_shape, opts="max-threads=1"):
+    """Runs @fname(args) -> tensor<out_shape> of `module_ir` through the
+    emulated GPU lowering and returns the result."""
+    ir = subprocess.run([OPT, "-"] + passes(opts), input=module_ir, capture_output=True, text=True)
+    if ir.returncode: sys.exit(ir.stderr[:3000])
+    ir = launches_to_loops(ir.stdout)
     consts = "".join("  %%c%d = arith.constant %s : %s\n" % (i, dense(v), t) for i,(t,v) in enumerate(func_args))
-    main = "func.func private @printMemrefF32(memref<*xf32>)\nfunc.func @main() {\n" + consts + "  %r = call @f(" + ",".join("%%c%d"%i for i in range(len(func_args))) + ") : (" + ",".join(t for t,_ in func_args) + ") -> " + ty(out_shape) + "\n  %m = bufferization.to_buffer %r : " + ty(out_shape) + " to memref<" + "x".join(map(str,out_shape)) + "xf32>\n  %u = memref.cast %m : memref<" + "x".join(map(str,out_shape)) + "xf32> to memref<*xf32>\n  call @printMemrefF32(%u) : (memref<*xf32>) -> ()\n  return\n}\n"
+    bufs = "".join("  %%m%d = bufferization.to_buffer %%c%d : %s to memref<%s>\n" % (i, i, t, t[len("tensor<"):-1]) for i,(t,_) in enumerate(func_args))
+    main = ("func.func private @printMemrefF32(memref<*xf32>)\nfunc.func @main() {\n" + consts + bufs +
+            "  %%out = memref.alloc() : %s\n" % mty(out_shape) +
+            "  call @%s(%s, %%out) : (%s, %s) -> ()\n" % (fname, ",".join("%%m%d" % i for i in range(len(func_args))), ",".join("memref<%s>" % t[len("tensor<"):-1] for t,_ in func_args), mty(out_shape)) +
+            "  %%u = memref.cast %%out : %s to memref<*xf32>\n" % mty(out_shape) +
+            "  call @printMemrefF32(%u) : (memref<*xf32>) -> ()\n  return\n}\n")
     ir = ir.rstrip().rstrip("}") + main + "}\n"
-    low = subprocess.run([MOPT, "--one-shot-bufferize=bufferize-function-boundaries", "--convert-scf-to-cf", "--expand-strided-metadata", "--finalize-memref-to-llvm", "--convert-complex-to-llvm", "--convert-arith-to-llvm", "--convert-cf-to-llvm", "--convert-func-to-llvm", "--convert-arith-to-llvm", "--finalize-memref-to-llvm", "--convert-index-to-llvm", "--reconcile-unrealized-casts"], input=ir, capture_output=True, text=True)
+    low = subprocess.run([MOPT, "--one-shot-bufferize=bufferize-function-boundaries", "--lower-affine", "--convert-scf-to-cf", "--expand-strided-metadata", "--finalize-memref-to-llvm", "--convert-complex-to-llvm", "--convert-math-to-llvm", "--convert-arith-to-llvm", "--convert-cf-to-llvm", "--convert-func-to-llvm", "--convert-arith-to-llvm", "--finalize-memref-to-llvm", "--convert-index-to-llvm", "--reconcile-unrealized-casts"], input=ir, capture_output=True, text=True)
     if low.returncode: sys.exit(low.stderr[:3000])
     r = subprocess.run([RUN, "-e", "main", "--entry-point-result=void", "--shared-libs=" + os.path.join(LIBS, "libmlir_runner_utils.so") + "," + os.path.join(LIBS, "libmlir_c_runner_utils.so")], input=low.stdout, capture_output=True, text=True)
     if r.returncode: sys.exit(r.stderr[:3000])
-    nums = re.findall(r"-?\d+\.?\d*(?:e[-+]?\d+)?", r.stdout.split("\n",1)[1])
+    nums = re.findall(r"-?\d+\.?\d*(?:e[-+]?\d+)?|nan|inf", r.stdout.split("\n",1)[1])
     return np.array([float(x) for x in nums]).reshape(out_shape)
+
+
+def run(op_ir, func_args, out_shape, opts):
+    mlir = "func.func @f(" + ",".join("%%a%d: %s" % (i, t) for i,(t,_) in enumerate(func_args)) + ") -> " + ty(out_shape) + " {\n" + op_ir + "\n return %y : " + ty(out_shape) + "\n}\n"
+    return emulate(mlir, "f", func_args, out_shape, opts)
 
 rng = np.random.default_rng(0)
 failures = []
 
 
-def report(name, err):
+def report(name, err, tol=1e-5):
     print("%s: relative L2 error %.2e" % (name, err))
-    if not err <= 1e-5:
+    if not err <= tol:
         failures.append(name)
 
 def spectral(B, D, L, n, wrap, batched, opts):
@@ -134,4 +175,35 @@ def roundtrip(shape, n, opts):
 for opts in ("max-threads=1", "max-threads=1 max-shared-memory=0"):
     roundtrip((3, 100), 240, opts)
     roundtrip((2, 5, 64), 64, opts)
+def block_test(path, fname):
+    """A whole block against the CPU lowering on the same random inputs."""
+    text = open(os.path.join(ROOT, path)).read()
+    # Only this function: the others may have lengths the GPU FFT lacks.
+    text = re.search(r"func\.func @%s\(.*?\n}\n" % fname, text, re.S).group(0)
+    sig = re.search(r"func\.func @%s\((.*?)\)\s*->\s*tensor<([0-9x]+)xf32>" % fname, text, re.S)
+    shapes = [tuple(int(d) for d in m.split("x")) for m in re.findall(r"%\w+: tensor<([0-9x]+)xf32>", sig.group(1))]
+    out_shape = tuple(int(d) for d in sig.group(2).split("x"))
+    args = [rng.uniform(-1, 1, shape).astype(np.float32) for shape in shapes]
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for i, a in enumerate(args):
+            files.append(os.path.join(tmp, "a%d.npy" % i)); np.save(files[-1], a)
+        out = os.path.join(tmp, "y.npy")
+        src = os.path.join(tmp, "f.mlir"); open(src, "w").write(text)
+        subprocess.run([ORCHID_RUN, src, "--function=" + fname, "--output=" + out] +
+                       ["--input=" + f for f in files], check=True, capture_output=True)
+        ref = np.load(out).astype(np.float64)
+    got = emulate(text, fname, [(ty(a.shape), a) for a in args], out_shape)
+    report("block %s" % fname, np.linalg.norm(got - ref) / np.linalg.norm(ref), tol=1e-4)
+
+block_test("examples/hyena.mlir", "hyena")
+block_test("examples/orchid.mlir", "orchid")
+for fname in ("hyena_n2_b1_l64_d8", "hyena_n2_b2_l100_d6", "hyena_n3_b2_l24_d4"):
+    block_test("test/Integration/Blocks/hyena.mlir", fname)
+for fname in ("orchid_correlation_circular_n2_b2_l20_d4", "orchid_correlation_causal_n2_b1_l15_d3",
+              "orchid_correlation_bidirectional_n2_b2_l8_d4"):
+    block_test("test/Integration/Blocks/orchid-correlation.mlir", fname)
+for fname in ("orchid_spectral_circular_n2_b2_l12_d4", "orchid_spectral_causal_n2_b1_l30_d6",
+              "orchid_spectral_bidirectional_n2_b2_l9_d3", "orchid_spectral_circular_n3_b1_l10_d2"):
+    block_test("test/Integration/Blocks/orchid-spectral.mlir", fname)
 sys.exit("failed: " + ", ".join(failures) if failures else 0)
