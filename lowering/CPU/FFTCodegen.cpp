@@ -16,6 +16,7 @@
 #include "lowering/CPU/FFTCodegen.h"
 
 #include "lowering/CPU/LaneTiles.h"
+#include "lowering/FFTMath.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -30,28 +31,6 @@
 using namespace mlir;
 using namespace mlir::orchid;
 using namespace mlir::orchid::cpu;
-
-using CDouble = std::complex<double>;
-
-static int64_t largestPrimeFactor(int64_t n) {
-  int64_t largest = 1;
-  for (int64_t p = 2; p * p <= n; ++p)
-    while (n % p == 0) {
-      largest = p;
-      n /= p;
-    }
-  return n > 1 ? n : largest;
-}
-
-static bool isSmooth(int64_t n) { return largestPrimeFactor(n) <= 5; }
-
-/// Size of the cyclic convolution that evaluates an n-point Bluestein DFT.
-static int64_t getBluesteinSize(int64_t n) {
-  int64_t m = 2 * n - 1;
-  while (!isSmooth(m))
-    ++m;
-  return m;
-}
 
 bool cpu::needsBluestein(int64_t n) {
   return largestPrimeFactor(n) > kMaxButterflyPrime;
@@ -168,42 +147,6 @@ Value cpu::collapseToRows(OpBuilder &b, Location loc, Value memref) {
       b, loc, memref, {leading, ReassociationIndices{rank - 1}});
 }
 
-/// exp(sign * 2 pi i k / r), exact when it is 1, -1, i or -i.
-static CDouble unitRoot(int64_t k, int64_t r, int sign) {
-  k %= r;
-  if ((4 * k) % r == 0) {
-    static const CDouble quarter[] = {{1, 0}, {0, 1}, {-1, 0}, {0, -1}};
-    CDouble w = quarter[4 * k / r];
-    return sign < 0 ? std::conj(w) : w;
-  }
-  double angle = sign * 2 * llvm::numbers::pi * double(k) / double(r);
-  return {std::cos(angle), std::sin(angle)};
-}
-
-/// Double-precision mixed-radix DFT used only to precompute constants.
-static std::vector<CDouble> referenceFFT(const std::vector<CDouble> &x,
-                                         int sign) {
-  int64_t n = x.size();
-  if (n == 1)
-    return x;
-  int64_t p = 2;
-  while (n % p)
-    ++p;
-  int64_t m = n / p;
-  std::vector<std::vector<CDouble>> subs;
-  for (int64_t j = 0; j < p; ++j) {
-    std::vector<CDouble> sub(m);
-    for (int64_t t = 0; t < m; ++t)
-      sub[t] = x[t * p + j];
-    subs.push_back(referenceFFT(sub, sign));
-  }
-  std::vector<CDouble> out(n);
-  for (int64_t k = 0; k < n; ++k)
-    for (int64_t j = 0; j < p; ++j)
-      out[k] += unitRoot((j * k) % n, n, sign) * subs[j][k % m];
-  return out;
-}
-
 /// Returns a `memref.get_global` of a private constant f32 table, creating
 /// the global on first use.
 static Value getConstantTable(OpBuilder &b, Location loc, ModuleOp module,
@@ -295,19 +238,9 @@ public:
                  int64_t threads) {
     int64_t m = getBluesteinSize(n);
     std::string suffix = std::to_string(n) + (sign < 0 ? "_fwd" : "_inv");
-    // w_j = exp(sign i pi j^2 / n), with j^2 reduced mod 2n for accuracy.
-    std::vector<CDouble> chirp(n);
-    for (int64_t j = 0; j < n; ++j)
-      chirp[j] = unitRoot((j * j) % (2 * n), 2 * n, sign);
-    std::vector<CDouble> filter(m);
-    for (int64_t j = 0; j < n; ++j) {
-      filter[j] = std::conj(chirp[j]);
-      if (j > 0)
-        filter[m - j] = std::conj(chirp[j]);
-    }
-    std::vector<CDouble> filterSpectrum = referenceFFT(filter, -1);
-    for (CDouble &v : filterSpectrum)
-      v /= double(m);
+    BluesteinConstants constants = getBluesteinConstants(n, sign);
+    const std::vector<CDouble> &chirp = constants.chirp;
+    const std::vector<CDouble> &filterSpectrum = constants.filterSpectrum;
     Table chirpTable = getTable("__orchid_chirp_" + suffix, chirp);
     Table filterTable =
         getTable("__orchid_chirp_filter_" + suffix, filterSpectrum);
