@@ -30,7 +30,7 @@ struct TransformLowering {
   Operation *op;
   int64_t n, rows;
   FFTPlan plan;
-  memref::GlobalOp twiddles;
+  FFTTables tables;
   OpBuilder b;
   Location loc;
   KernelBuffers buffers;
@@ -38,7 +38,7 @@ struct TransformLowering {
 
   TransformLowering(Operation *op, int64_t n, ModuleOp module,
                     const FFTPlan &plan)
-      : op(op), n(n), plan(plan), twiddles(getOrCreateTwiddleTable(module, n)),
+      : op(op), n(n), plan(plan), tables(getOrCreateFFTTables(module, plan)),
         b(op), loc(op->getLoc()) {
     auto inputType = cast<RankedTensorType>(op->getOperand(0).getType());
     auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
@@ -60,7 +60,7 @@ struct TransformLowering {
   /// Emits the launch; `body` fills it given the FFT and the row pair.
   void launch(function_ref<void(BlockFFT &, RowPair &)> body) {
     emitLaunch(b, loc, (rows + 1) / 2, plan.threads, plan.sharedBytes(), [&] {
-      BlockFFT fft(b, loc, plan, twiddles, scratch);
+      BlockFFT fft(b, loc, plan, tables, scratch);
       RowPair rp = getRowPair(b, loc, rows);
       body(fft, rp);
     });
@@ -173,14 +173,10 @@ struct ConvertFFTToGPUPass
                  signalPassFailure();
       int64_t n =
           isa<RFFTOp>(op) ? cast<RFFTOp>(op).getN() : cast<IRFFTOp>(op).getN();
-      FailureOr<FFTPlan> plan = planFFT(n, maxThreads, maxSharedMemory);
-      if (failed(plan)) {
-        op->emitOpError("GPU FFT sizes are 2^a 3^b 5^c, not ") << n;
-        return signalPassFailure();
-      }
+      FFTPlan plan = planFFT(n, maxThreads, maxSharedMemory);
       LogicalResult result =
-          isa<RFFTOp>(op) ? convertRFFT(cast<RFFTOp>(op), module, *plan)
-                          : convertIRFFT(cast<IRFFTOp>(op), module, *plan);
+          isa<RFFTOp>(op) ? convertRFFT(cast<RFFTOp>(op), module, plan)
+                          : convertIRFFT(cast<IRFFTOp>(op), module, plan);
       if (failed(result))
         return signalPassFailure();
     }

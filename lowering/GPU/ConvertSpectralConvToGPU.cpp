@@ -41,10 +41,8 @@ static LogicalResult convertSpectralConv(SpectralConvOp op, ModuleOp module,
   int64_t rows = inputType.getNumElements() / len;
   int64_t specRows = specType.getNumElements() / specType.getShape().back();
   int64_t channels = op.getBias().getType().getNumElements();
-  FailureOr<FFTPlan> plan = planFFT(n, maxThreads, maxShared);
-  if (failed(plan))
-    return op.emitOpError("GPU FFT sizes are 2^a 3^b 5^c, not ") << n;
-  memref::GlobalOp twiddles = getOrCreateTwiddleTable(module, n);
+  FFTPlan plan = planFFT(n, maxThreads, maxShared);
+  FFTTables tables = getOrCreateFFTTables(module, plan);
 
   OpBuilder b(op);
   Location loc = op.getLoc();
@@ -59,16 +57,16 @@ static LogicalResult convertSpectralConv(SpectralConvOp op, ModuleOp module,
   Value y = collapseToRows(b, loc, yBuffer);
   int64_t pairs = (rows + 1) / 2;
   Value scratch;
-  if (!plan->inShared)
+  if (!plan.inShared)
     scratch = buffers.allocScratch(
         b, loc,
-        MemRefType::get({pairs * plan->scratchFloats()}, b.getF32Type()));
+        MemRefType::get({pairs * plan.scratchFloats()}, b.getF32Type()));
 
   auto cst = [&](int64_t v) {
     return arith::ConstantIndexOp::create(b, loc, v);
   };
-  emitLaunch(b, loc, pairs, plan->threads, plan->sharedBytes(), [&] {
-    BlockFFT fft(b, loc, *plan, twiddles, scratch);
+  emitLaunch(b, loc, pairs, plan.threads, plan.sharedBytes(), [&] {
+    BlockFFT fft(b, loc, plan, tables, scratch);
     RowPair rp = getRowPair(b, loc, rows);
     Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
 
@@ -82,7 +80,7 @@ static LogicalResult convertSpectralConv(SpectralConvOp op, ModuleOp module,
     if (len < n) {
       auto loop = scf::ForOp::create(
           b, loc, arith::AddIOp::create(b, loc, fft.threadId(), cst(len)),
-          cst(n), cst(plan->threads));
+          cst(n), cst(plan.threads));
       OpBuilder::InsertionGuard loopGuard(b);
       b.setInsertionPointToStart(loop.getBody());
       fft.write(loop.getInductionVar(), {zero, zero});

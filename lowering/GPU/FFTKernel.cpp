@@ -2,6 +2,8 @@
 
 #include "lowering/GPU/FFTKernel.h"
 
+#include "lowering/FFTMath.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -83,53 +85,76 @@ void gpu_fft::emitLaunch(OpBuilder &b, Location loc, int64_t blocks,
 // Planning and twiddles
 //===----------------------------------------------------------------------===//
 
-FailureOr<FFTPlan> gpu_fft::planFFT(int64_t n, int64_t maxThreads,
-                                    int64_t maxSharedBytes) {
+/// Splits n into the given radices, largest first (fewer passes over the
+/// row and fewer barriers); returns what is left.
+static int64_t factor(int64_t n, ArrayRef<int64_t> radices,
+                      SmallVectorImpl<int64_t> &out) {
+  for (int64_t radix : radices)
+    for (; n % radix == 0; n /= radix)
+      out.push_back(radix);
+  return n;
+}
+
+FFTPlan gpu_fft::planFFT(int64_t n, int64_t maxThreads,
+                         int64_t maxSharedBytes) {
+  assert(n >= 1 && "FFT of no points");
   FFTPlan plan;
-  plan.n = n;
-  // Large radices first: fewer passes over the row and fewer barriers.
-  int64_t m = n;
-  for (int64_t radix : {8, 4, 2, 5, 3})
-    while (m % radix == 0) {
-      plan.radices.push_back(radix);
-      m /= radix;
-    }
-  if (m != 1 || n < 2)
-    return failure();
-  plan.inShared = 8 * n <= maxSharedBytes;
-  // Every stage has n / r butterflies; in shared memory each thread keeps
-  // all of its butterflies' inputs in registers across a barrier, so the
-  // thread count must divide n / r for every stage radix r.
-  int64_t largest = *llvm::max_element(plan.radices);
-  int64_t butterflies = n / largest;
+  plan.n = plan.size = n;
+  if (factor(n, {8, 4, 2, 5, 3, 7, 11, 13}, plan.radices) != 1) {
+    plan.bluestein = true;
+    plan.size = getBluesteinSize(n);
+    plan.radices.clear();
+    factor(plan.size, {8, 4, 2, 5, 3}, plan.radices);
+  }
+  plan.inShared = 8 * plan.size <= maxSharedBytes;
+  // One thread per butterfly of the largest radix's stage, which has the
+  // fewest; stages of smaller radices give each thread several.
   plan.threads = 1;
-  for (int64_t t = std::min(maxThreads, butterflies); t >= 1; --t)
-    if (butterflies % t == 0) {
-      plan.threads = t;
-      break;
-    }
+  if (!plan.radices.empty())
+    plan.threads =
+        std::min(maxThreads, plan.size / *llvm::max_element(plan.radices));
   return plan;
 }
 
-memref::GlobalOp gpu_fft::getOrCreateTwiddleTable(ModuleOp module, int64_t n) {
-  std::string name = "__orchid_fft_twiddles_" + std::to_string(n);
+/// Returns the private constant table `name` of interleaved (re, im) f32
+/// values, creating it in `module` on first use.
+static memref::GlobalOp getOrCreateTable(ModuleOp module, StringRef name,
+                                         ArrayRef<CDouble> values) {
   if (auto global = module.lookupSymbol<memref::GlobalOp>(name))
     return global;
-  SmallVector<float> values(2 * n);
-  for (int64_t k = 0; k < n; ++k) {
-    double angle = 2.0 * M_PI * static_cast<double>(k) / static_cast<double>(n);
-    values[2 * k] = static_cast<float>(std::cos(angle));
-    values[2 * k + 1] = static_cast<float>(-std::sin(angle));
+  SmallVector<float> floats;
+  for (CDouble v : values) {
+    floats.push_back(static_cast<float>(v.real()));
+    floats.push_back(static_cast<float>(v.imag()));
   }
   OpBuilder b(module.getBodyRegion());
   b.setInsertionPointToStart(module.getBody());
-  auto type = MemRefType::get({2 * n}, b.getF32Type());
-  auto tensorType = RankedTensorType::get({2 * n}, b.getF32Type());
-  auto global = memref::GlobalOp::create(
+  int64_t size = floats.size();
+  auto type = MemRefType::get({size}, b.getF32Type());
+  auto tensorType = RankedTensorType::get({size}, b.getF32Type());
+  return memref::GlobalOp::create(
       b, module.getLoc(), name, b.getStringAttr("private"), type,
-      DenseElementsAttr::get(tensorType, ArrayRef<float>(values)),
+      DenseElementsAttr::get(tensorType, ArrayRef<float>(floats)),
       /*constant=*/true, /*alignment=*/b.getI64IntegerAttr(16));
-  return global;
+}
+
+FFTTables gpu_fft::getOrCreateFFTTables(ModuleOp module, const FFTPlan &plan) {
+  FFTTables tables;
+  std::string size = std::to_string(plan.size);
+  std::vector<CDouble> twiddles(plan.size);
+  for (int64_t k = 0; k < plan.size; ++k)
+    twiddles[k] = unitRoot(k, plan.size, -1);
+  tables.twiddles =
+      getOrCreateTable(module, "__orchid_fft_twiddles_" + size, twiddles);
+  if (!plan.bluestein)
+    return tables;
+  BluesteinConstants constants = getBluesteinConstants(plan.n, -1);
+  std::string n = std::to_string(plan.n);
+  tables.chirp =
+      getOrCreateTable(module, "__orchid_fft_chirp_" + n, constants.chirp);
+  tables.filter = getOrCreateTable(module, "__orchid_fft_chirp_filter_" + n,
+                                   constants.filterSpectrum);
+  return tables;
 }
 
 //===----------------------------------------------------------------------===//
@@ -150,10 +175,17 @@ RowPair gpu_fft::getRowPair(OpBuilder &b, Location loc, int64_t rows) {
 }
 
 BlockFFT::BlockFFT(OpBuilder &b, Location loc, const FFTPlan &plan,
-                   memref::GlobalOp twiddles, Value scratch)
+                   const FFTTables &tables, Value scratch)
     : b(b), loc(loc), plan(plan) {
-  table = memref::GetGlobalOp::create(b, loc, twiddles.getType(),
-                                      twiddles.getSymName());
+  auto get = [&](memref::GlobalOp global) -> Value {
+    return memref::GetGlobalOp::create(b, loc, global.getType(),
+                                       global.getSymName());
+  };
+  table = get(tables.twiddles);
+  if (plan.bluestein) {
+    chirp = get(tables.chirp);
+    filter = get(tables.filter);
+  }
   tid = gpu::ThreadIdOp::create(b, loc, gpu::Dimension::x);
   threads = constant(plan.threads);
   if (plan.inShared) {
@@ -162,7 +194,7 @@ BlockFFT::BlockFFT(OpBuilder &b, Location loc, const FFTPlan &plan,
     auto bytesType = MemRefType::get({ShapedType::kDynamic}, b.getI8Type(),
                                      MemRefLayoutAttrInterface(), workgroup);
     Value bytes = gpu::DynamicSharedMemoryOp::create(b, loc, bytesType);
-    auto rowType = MemRefType::get({2 * plan.n}, b.getF32Type(),
+    auto rowType = MemRefType::get({2 * plan.size}, b.getF32Type(),
                                    MemRefLayoutAttrInterface(), workgroup);
     buffer = memref::ViewOp::create(b, loc, rowType, bytes, constant(0),
                                     ValueRange());
@@ -172,8 +204,8 @@ BlockFFT::BlockFFT(OpBuilder &b, Location loc, const FFTPlan &plan,
   }
   buffer = scratch;
   Value block = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
-  current = arith::MulIOp::create(b, loc, block, constant(4 * plan.n));
-  other = arith::AddIOp::create(b, loc, current, constant(2 * plan.n));
+  current = arith::MulIOp::create(b, loc, block, constant(4 * plan.size));
+  other = arith::AddIOp::create(b, loc, current, constant(2 * plan.size));
 }
 
 Value BlockFFT::constant(int64_t v) {
@@ -182,14 +214,14 @@ Value BlockFFT::constant(int64_t v) {
 
 Complex BlockFFT::load(Value offset, Value index) {
   Value re = arith::AddIOp::create(b, loc, offset, index);
-  Value im = arith::AddIOp::create(b, loc, re, constant(plan.n));
+  Value im = arith::AddIOp::create(b, loc, re, constant(plan.size));
   return {memref::LoadOp::create(b, loc, buffer, re),
           memref::LoadOp::create(b, loc, buffer, im)};
 }
 
 void BlockFFT::store(Value offset, Value index, Complex value) {
   Value re = arith::AddIOp::create(b, loc, offset, index);
-  Value im = arith::AddIOp::create(b, loc, re, constant(plan.n));
+  Value im = arith::AddIOp::create(b, loc, re, constant(plan.size));
   memref::StoreOp::create(b, loc, value.re, buffer, re);
   memref::StoreOp::create(b, loc, value.im, buffer, im);
 }
@@ -300,15 +332,11 @@ void BlockFFT::butterfly(Value j, int64_t radix, int64_t span,
   Value k = span == 1 ? constant(0)
                       : arith::RemUIOp::create(b, loc, j, constant(span));
   if (span > 1) {
-    int64_t step = plan.n / (span * radix);
+    int64_t step = plan.size / (span * radix);
     Value base = arith::MulIOp::create(b, loc, k, constant(step));
     for (int64_t i = 1; i < radix; ++i) {
       Value idx = arith::MulIOp::create(b, loc, base, constant(i));
-      Value reIdx = arith::MulIOp::create(b, loc, idx, constant(2));
-      Value imIdx = arith::AddIOp::create(b, loc, reIdx, constant(1));
-      Complex w = {memref::LoadOp::create(b, loc, table, reIdx),
-                   memref::LoadOp::create(b, loc, table, imIdx)};
-      v[i] = mul(v[i], w);
+      v[i] = mul(v[i], loadTable(table, idx));
     }
   }
   SmallVector<Complex> out = dft(v);
@@ -326,8 +354,15 @@ void BlockFFT::butterfly(Value j, int64_t radix, int64_t span,
   }
 }
 
+Complex BlockFFT::loadTable(Value table, Value index) {
+  Value reIdx = arith::MulIOp::create(b, loc, index, constant(2));
+  Value imIdx = arith::AddIOp::create(b, loc, reIdx, constant(1));
+  return {memref::LoadOp::create(b, loc, table, reIdx),
+          memref::LoadOp::create(b, loc, table, imIdx)};
+}
+
 void BlockFFT::stage(int64_t radix, int64_t span) {
-  int64_t stride = plan.n / radix;
+  int64_t stride = plan.size / radix;
   if (!plan.inShared) {
     // Global memory: out of place, one butterfly per loop iteration.
     forEach(stride, [&](OpBuilder &, Value j) {
@@ -343,31 +378,83 @@ void BlockFFT::stage(int64_t radix, int64_t span) {
     return;
   }
   // Shared memory: in place. Each thread loads all inputs of its
-  // butterflies before the barrier and writes after it.
-  int64_t perThread = stride / plan.threads;
-  SmallVector<SmallVector<Complex>> inputs(perThread);
-  SmallVector<Value> js;
-  for (int64_t t = 0; t < perThread; ++t) {
+  // butterflies before the barrier and writes after it. When the thread
+  // count does not divide the stage's butterflies, the last round is
+  // ragged: its loads are clamped to a valid butterfly and the writes of
+  // threads past the end are skipped.
+  int64_t rounds = llvm::divideCeil(stride, plan.threads);
+  SmallVector<SmallVector<Complex>> inputs(rounds);
+  SmallVector<Value> js, valid(rounds);
+  for (int64_t t = 0; t < rounds; ++t) {
     Value j = arith::AddIOp::create(b, loc, tid, constant(t * plan.threads));
     js.push_back(j);
+    Value first = j;
+    if ((t + 1) * plan.threads > stride) {
+      valid[t] = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, j,
+                                       constant(stride));
+      first = arith::MinUIOp::create(b, loc, j, constant(stride - 1));
+    }
     for (int64_t i = 0; i < radix; ++i) {
-      Value idx = arith::AddIOp::create(b, loc, j, constant(i * stride));
+      Value idx = arith::AddIOp::create(b, loc, first, constant(i * stride));
       inputs[t].push_back(load(current, idx));
     }
   }
   gpu::BarrierOp::create(b, loc);
-  for (int64_t t = 0; t < perThread; ++t)
+  for (int64_t t = 0; t < rounds; ++t) {
+    if (!valid[t]) {
+      butterfly(js[t], radix, span, inputs[t], current);
+      continue;
+    }
+    auto ifOp = scf::IfOp::create(b, loc, valid[t]);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
     butterfly(js[t], radix, span, inputs[t], current);
+  }
   gpu::BarrierOp::create(b, loc);
 }
 
-void BlockFFT::forward() {
-  gpu::BarrierOp::create(b, loc);
+void BlockFFT::stages() {
   int64_t span = 1;
   for (int64_t radix : plan.radices) {
     stage(radix, span);
     span *= radix;
   }
+}
+
+/// X[k] = c[k] sum_j (x[j] c[j]) conj(c[k - j]) with the chirp
+/// c[j] = exp(-i pi j^2 / n): the sum is a cyclic convolution of `size`
+/// points, computed as IDFT(DFT(x c) * DFT(conj c)); the inverse DFT is a
+/// forward one between conjugations, its 1/size is in the filter table.
+void BlockFFT::bluestein() {
+  Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
+  forEach(plan.size, [&](OpBuilder &, Value j) {
+    Value inRow = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, j,
+                                        constant(plan.n));
+    auto ifOp = scf::IfOp::create(b, loc, inRow, /*withElseRegion=*/true);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    write(j, mul(read(j), loadTable(chirp, j)));
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    write(j, {zero, zero});
+  });
+  gpu::BarrierOp::create(b, loc);
+  stages();
+  forEach(plan.size, [&](OpBuilder &, Value k) {
+    write(k, conj(mul(read(k), loadTable(filter, k))));
+  });
+  gpu::BarrierOp::create(b, loc);
+  stages();
+  forEach(plan.n, [&](OpBuilder &, Value k) {
+    write(k, mul(conj(read(k)), loadTable(chirp, k)));
+  });
+  gpu::BarrierOp::create(b, loc);
+}
+
+void BlockFFT::forward() {
+  gpu::BarrierOp::create(b, loc);
+  if (plan.bluestein)
+    return bluestein();
+  stages();
 }
 
 Value BlockFFT::mirror(Value k) {

@@ -61,30 +61,41 @@ void emitLaunch(OpBuilder &b, Location loc, int64_t blocks, int64_t threads,
 // Device side
 //===----------------------------------------------------------------------===//
 
-/// How an n-point FFT is computed by one block.
+/// How an n-point FFT is computed by one block. Sizes whose prime factors
+/// are at most 13 run as Stockham stages of those radices; other sizes go
+/// through Bluestein's algorithm, a cyclic convolution of `size` =
+/// getBluesteinSize(n) points computed by two FFTs of that size.
 struct FFTPlan {
   int64_t n = 0;
-  /// Radices, in stage order; their product is n.
+  /// Points of the row buffer and of the stages: n, or Bluestein's size.
+  int64_t size = 0;
+  bool bluestein = false;
+  /// Radices of `size`, in stage order.
   SmallVector<int64_t> radices;
-  /// Threads per block; divides n / r for every radix r.
+  /// Threads per block: at most the butterflies of any stage.
   int64_t threads = 0;
   /// Whether the row lives in dynamic shared memory (else global scratch).
   bool inShared = false;
 
   /// Shared memory bytes per block (0 for the global-memory path).
-  int64_t sharedBytes() const { return inShared ? 8 * n : 0; }
-  /// Global scratch floats per row: two ping-pong buffers of n complex.
-  int64_t scratchFloats() const { return inShared ? 0 : 4 * n; }
+  int64_t sharedBytes() const { return inShared ? 8 * size : 0; }
+  /// Global scratch floats per row: two ping-pong buffers of size complex.
+  int64_t scratchFloats() const { return inShared ? 0 : 4 * size; }
 };
 
-/// Plans an FFT of size n = 2^a 3^b 5^c; fails for other sizes.
-FailureOr<FFTPlan> planFFT(int64_t n, int64_t maxThreads,
-                           int64_t maxSharedBytes);
+/// Plans an FFT of size n >= 1.
+FFTPlan planFFT(int64_t n, int64_t maxThreads, int64_t maxSharedBytes);
 
-/// Returns the constant table of forward twiddles exp(-2 pi i k / n),
-/// k < n, as interleaved (re, im) f32 values computed in double precision,
-/// creating the memref.global in `module` on first use.
-memref::GlobalOp getOrCreateTwiddleTable(ModuleOp module, int64_t n);
+/// The constant tables a plan reads, as interleaved (re, im) f32 values
+/// computed in double precision: the forward twiddles exp(-2 pi i k / size)
+/// and, for Bluestein's algorithm, its chirp and filter spectrum.
+struct FFTTables {
+  memref::GlobalOp twiddles, chirp, filter;
+};
+
+/// Returns the tables of `plan`, creating the memref.globals in `module` on
+/// first use.
+FFTTables getOrCreateFFTTables(ModuleOp module, const FFTPlan &plan);
 
 /// The two rows (b, d) a block handles: row2 is row1 + 1, or row1 again
 /// when that is past the last row (hasRow2 false).
@@ -106,13 +117,14 @@ class BlockFFT {
 public:
   /// `scratch` is the global scratch buffer (global-memory path only).
   BlockFFT(OpBuilder &b, Location loc, const FFTPlan &plan,
-           memref::GlobalOp twiddles, Value scratch);
+           const FFTTables &tables, Value scratch);
 
   Value threadId() const { return tid; }
   Value constant(int64_t v);
   Complex read(Value index);
   void write(Value index, Complex value);
-  /// Forward FFT of the current row, in natural order; ends with a barrier.
+  /// Forward FFT of points [0, n) of the current row, in natural order;
+  /// ends with a barrier.
   void forward();
   /// Runs `body(i)` for i = tid, tid + threads, ... < count.
   void forEach(Value count, function_ref<void(OpBuilder &, Value)> body);
@@ -143,6 +155,10 @@ private:
   Complex load(Value offset, Value index);
   void store(Value offset, Value index, Complex value);
   void stage(int64_t radix, int64_t span);
+  void stages();
+  /// Bluestein's convolution around the stages.
+  void bluestein();
+  Complex loadTable(Value table, Value index);
   /// Twiddles, small DFT and store of the butterfly at index `j` whose
   /// inputs are `v`.
   void butterfly(Value j, int64_t radix, int64_t span,
@@ -153,7 +169,7 @@ private:
   OpBuilder &b;
   Location loc;
   FFTPlan plan;
-  Value table, buffer, tid, threads;
+  Value table, chirp, filter, buffer, tid, threads;
   /// Offsets of the current and the other buffer of this row.
   Value current, other;
 };

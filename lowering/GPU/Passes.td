@@ -11,17 +11,23 @@ def OrchidConvertSpectralConvToGPU
   let description = [{
     Rewrites each `orchid.spectral_conv` with static shapes into a single
     `gpu.launch` that reads its operands' buffers and writes a new one
-    (`orchid-move-buffers-to-device` places them on the device). Each thread block handles a pair of rows `(b, d)`: the two
-    real rows are packed into one complex signal, transformed by a
-    mixed-radix (8, 4, 2, 5, 3) Stockham FFT of size `n`, multiplied by the
+    (`orchid-move-buffers-to-device` places them on the device). Each
+    thread block handles a pair of rows `(b, d)`: the two real rows are
+    packed into one complex signal, transformed by a mixed-radix
+    (8, 4, 2, 5, 3, 7, 11, 13) Stockham FFT of size `n`, multiplied by the
     two kernel spectra (separated with the Hermitian symmetry of real
     signals), transformed back, and the skip term `bias[d] * u` is added
-    (after folding modulo L for `wrap`). Twiddle factors are a constant
-    table computed in double precision.
+    (after folding modulo L for `wrap`). Sizes with a larger prime factor
+    use Bluestein's algorithm on a 2^a 3^b 5^c grid of at least 2n - 1
+    points. Twiddles and Bluestein's chirps are constant tables computed in
+    double precision. The block has one thread per butterfly of the stage
+    with the fewest; the other stages give each thread several, with
+    barriers between stages.
 
-    When the `8n` bytes of the transform fit in `max-shared-memory` bytes
-    the FFT runs in dynamic shared memory, otherwise in a global-memory
-    scratch buffer with the same stages (slower, but any size works).
+    When the 8 bytes per point of the transform (for Bluestein, of its
+    grid) fit in `max-shared-memory` bytes the FFT runs in dynamic shared
+    memory, otherwise in a global-memory scratch buffer with the same
+    stages (slower, but any size works).
   }];
   let options = [
     Option<"maxSharedMemory", "max-shared-memory", "int64_t",

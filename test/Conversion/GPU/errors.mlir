@@ -1,16 +1,5 @@
 // RUN: orchid-opt %s --orchid-convert-spectral-conv-to-gpu --split-input-file --verify-diagnostics
 
-func.func @prime_factor(%u: tensor<1x2x7xf32>, %K: tensor<2x8xcomplex<f32>>,
-                        %b: tensor<2xf32>) -> tensor<1x2x7xf32> {
-  // expected-error @below {{GPU FFT sizes are 2^a 3^b 5^c, not 14}}
-  %y = orchid.spectral_conv %u, %K, %b size 14
-      : tensor<1x2x7xf32>, tensor<2x8xcomplex<f32>>, tensor<2xf32>
-        -> tensor<1x2x7xf32>
-  return %y : tensor<1x2x7xf32>
-}
-
-// -----
-
 func.func @dynamic(%u: tensor<?x2x8xf32>, %K: tensor<2x9xcomplex<f32>>,
                    %b: tensor<2xf32>) -> tensor<?x2x8xf32> {
   // expected-error @below {{GPU lowering needs static shapes}}

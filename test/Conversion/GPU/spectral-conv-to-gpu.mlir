@@ -58,3 +58,29 @@ func.func @wrap(%u: tensor<2x2x10xf32>, %K: tensor<2x2x16xcomplex<f32>>,
         -> tensor<2x2x10xf32>
   return %y : tensor<2x2x10xf32>
 }
+
+// -----
+
+// n = 34 = 2 * 17 goes through Bluestein's algorithm on 72 = 8 * 9 >= 2n - 1
+// points: chirp and filter tables beside the 72-point twiddles, 8 * 72 bytes
+// of shared memory, and three passes over the row around two FFTs of 72
+// points (stages 8, 3, 3 with 9 threads, one per radix-8 butterfly).
+// CHECK-DAG: memref.global "private" constant @__orchid_fft_chirp_filter_34 : memref<144xf32>
+// CHECK-DAG: memref.global "private" constant @__orchid_fft_chirp_34 : memref<68xf32>
+// CHECK-DAG: memref.global "private" constant @__orchid_fft_twiddles_72 : memref<144xf32>
+// CHECK-LABEL: func.func @bluestein
+// CHECK: %[[SMEM:.*]] = arith.constant 576 : i32
+// CHECK: gpu.launch {{.*}} threads({{.*}}) in ({{.*}} = %c9{{.*}}) dynamic_shared_memory_size %[[SMEM]]
+// CHECK-DAG: memref.get_global @__orchid_fft_twiddles_72
+// CHECK-DAG: memref.get_global @__orchid_fft_chirp_34
+// CHECK-DAG: memref.get_global @__orchid_fft_chirp_filter_34
+// CHECK: memref.view {{.*}} to memref<144xf32, #gpu.address_space<workgroup>>
+// GLOBAL-LABEL: func.func @bluestein
+// GLOBAL: memref.alloc() : memref<288xf32>
+func.func @bluestein(%u: tensor<1x2x17xf32>, %K: tensor<2x18xcomplex<f32>>,
+                     %b: tensor<2xf32>) -> tensor<1x2x17xf32> {
+  %y = orchid.spectral_conv %u, %K, %b size 34
+      : tensor<1x2x17xf32>, tensor<2x18xcomplex<f32>>, tensor<2xf32>
+        -> tensor<1x2x17xf32>
+  return %y : tensor<1x2x17xf32>
+}

@@ -1,14 +1,18 @@
 // REQUIRES: cuda-gpu
 // fftconv on the GPU against the float64 reference: the fused
 // spectral_conv kernel in shared memory (up to L = 4096 on any sm_80+
-// part), radices 3 and 5 (L = 1000: n = 2000), the global-memory path
-// (L = 65536: n = 131072), an odd number of rows (the last block has one
-// row), and the circular and bidirectional modes. sm_80 code runs on
+// part), radices 3 and 5 (L = 1000: n = 2000), radix 7 (L = 7), Bluestein's
+// algorithm (L = 4097: n = 2 * 17 * 241; L = 1009, prime), L = 1, the
+// global-memory path (L = 65536: n = 131072), an odd number of rows (the
+// last block has one row), and the circular and bidirectional modes. sm_80 code runs on
 // every sm_80 or newer GPU (PTX is JIT-compiled for newer ones).
 
 // RUN: orchid-run %s --target=cuda --cuda-chip=sm_80 --function=d3 --random --seq-len=7 --check=reference | FileCheck %s
 // RUN: orchid-run %s --target=cuda --cuda-chip=sm_80 --function=d3 --random --seq-len=1000 --check=reference | FileCheck %s
 // RUN: orchid-run %s --target=cuda --cuda-chip=sm_80 --function=d3 --random --seq-len=4096 --check=reference | FileCheck %s
+// RUN: orchid-run %s --target=cuda --cuda-chip=sm_80 --function=d3 --random --seq-len=4097 --check=reference | FileCheck %s
+// RUN: orchid-run %s --target=cuda --cuda-chip=sm_80 --function=d3 --random --seq-len=1 --check=reference | FileCheck %s
+// RUN: orchid-run %s --target=cuda --cuda-chip=sm_80 --function=circular --random --seq-len=1009 --check=reference | FileCheck %s
 // RUN: orchid-run %s --target=cuda --cuda-chip=sm_80 --function=d1 --random --seq-len=65536 --check=reference | FileCheck %s
 // RUN: orchid-run %s --target=cuda --cuda-chip=sm_80 --function=per_batch --random --seq-len=1000 --check=reference | FileCheck %s
 // RUN: orchid-run %s --target=cuda --cuda-chip=sm_80 --function=circular --random --seq-len=300 --check=reference | FileCheck %s

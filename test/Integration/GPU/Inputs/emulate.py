@@ -2,16 +2,16 @@
 """Checks the GPU lowering's arithmetic without a GPU.
 
 Functions are lowered with the GPU pipeline's passes up to kernel
-outlining, with the FFT kernels at one thread per block (max-threads=1),
-for which a block is a sequential program and barriers are no-ops; the
-other kernels have no barriers. Each gpu.launch is then rewritten into
-loops over blocks and threads (shared memory and device buffers as host
-memrefs, device copies as memref.copy), run with mlir-runner and compared
-with NumPy in float64, or for whole blocks with the CPU lowering
-(orchid-run), which the block tests check against the float64 reference.
-This checks the FFT stages, twiddles, the two-rows-in-one-FFT algebra,
-padding, folding, indexing, the linearised structured-op kernels and the
-placement of buffers; races between threads need a GPU
+outlining; each gpu.launch is then rewritten into a loop over blocks whose
+threads, for kernels with barriers, are the OpenMP threads of one team
+(gpu.barrier becomes omp.barrier and dynamic shared memory one buffer per
+block), and otherwise a loop. The FFT kernels run with up to 8 threads per
+block, so stages with more butterflies than threads, ragged last rounds and
+the barriers between stages are exercised as on a GPU. Device buffers are
+host memrefs and device copies memref.copy. Results are compared with
+NumPy in float64, and whole blocks with the CPU lowering (orchid-run),
+which the block tests check against the float64 reference. What this
+cannot show is the behaviour of warps and the memory model of a real GPU
 (test/Integration/GPU).
 
 Usage: emulate.py [build/bin]  (needs NumPy and mlir-runner)
@@ -56,21 +56,33 @@ def passes(opts):
 
 
 def launches_to_loops(ir):
-    """Each gpu.launch becomes loops over blocks and threads."""
-    out = []; k = 0
-    for l in ir.split("\n"):
+    """Each gpu.launch becomes a loop over blocks. Threads of a kernel with
+    barriers are OpenMP threads of one team (omp.barrier, and dynamic
+    shared memory allocated once per block); the others run in a loop."""
+    lines = ir.split("\n"); out = []; k = 0; team = False
+    for pos, l in enumerate(lines):
         m = re.search(r"gpu\.launch blocks\((%\w+), %\w+, %\w+\) in \(%\w+ = (%\w+),.*threads\((%\w+), %\w+, %\w+\) in \(%\w+ = (%\w+),", l)
         if m:
             k += 1; bx, tx = m.group(1), m.group(3)
+            end = next(j for j in range(pos, len(lines)) if "gpu.terminator" in lines[j])
+            team = any("gpu.barrier" in x for x in lines[pos:end])
             out.append("%%emu0_%d = arith.constant 0 : index" % k); out.append("%%emu1_%d = arith.constant 1 : index" % k)
             out.append("scf.for %s = %%emu0_%d to %s step %%emu1_%d {" % (bx, k, m.group(2), k))
-            out.append("scf.for %s = %%emu0_%d to %s step %%emu1_%d {" % (tx, k, m.group(4), k)); continue
+            if team:
+                out.append("%%emu_smem_%d = memref.alloc() : memref<4194304xi8>" % k)
+                out.append("%%emu_nt_%d = arith.index_cast %s : index to i32" % (k, m.group(4)))
+                out.append("omp.parallel num_threads(%%emu_nt_%d : i32) {" % k)
+                out.append("%%emu_tid_%d = func.call @omp_get_thread_num() : () -> i32" % k)
+                out.append("%s = arith.index_cast %%emu_tid_%d : i32 to index" % (tx, k))
+            else:
+                out.append("scf.for %s = %%emu0_%d to %s step %%emu1_%d {" % (tx, k, m.group(4), k))
+            continue
         l = re.sub(r"(%\w+) = gpu\.block_id\s+x", lambda m: "%s = arith.addi %s, %%emu0_%d : index" % (m.group(1), bx, k), l)
         l = re.sub(r"(%\w+) = gpu\.thread_id\s+x", lambda m: "%s = arith.addi %s, %%emu0_%d : index" % (m.group(1), tx, k), l)
-        l = re.sub(r"(%\w+) = gpu\.dynamic_shared_memory : memref<\?xi8, #gpu.address_space<workgroup>>", lambda m: "%s = memref.alloc() : memref<4194304xi8>" % m.group(1), l)
+        l = re.sub(r"(%\w+) = gpu\.dynamic_shared_memory : memref<\?xi8, #gpu.address_space<workgroup>>", lambda m: "%s = memref.cast %%emu_smem_%d : memref<4194304xi8> to memref<4194304xi8>" % (m.group(1), k), l)
         l = l.replace("memref<?xi8, #gpu.address_space<workgroup>>", "memref<4194304xi8>").replace(", #gpu.address_space<workgroup>", "")
-        if "gpu.barrier" in l: continue
-        l = l.replace("gpu.terminator", "}")
+        l = l.replace("gpu.barrier", "omp.barrier")
+        l = l.replace("gpu.terminator", "omp.terminator }" if team else "}")
         l = re.sub(r"gpu\.alloc\s+\(\)", "memref.alloc()", l)
         m = re.search(r"gpu\.memcpy\s+(%\w+), (%\w+) : (memref<.+?), (memref<.+)$", l)
         if m: l = "memref.copy %s, %s : %s to %s" % (m.group(2), m.group(1), m.group(4), m.group(3))
@@ -79,7 +91,7 @@ def launches_to_loops(ir):
     return "\n".join(out)
 
 
-def emulate(module_ir, fname, func_args, out_shape, opts="max-threads=1"):
+def emulate(module_ir, fname, func_args, out_shape, opts="max-threads=8"):
     """Runs @fname(args) -> tensor<out_shape> of `module_ir` through the
     emulated GPU lowering and returns the result."""
     ir = subprocess.run([OPT, "-"] + passes(opts), input=module_ir, capture_output=True, text=True)
@@ -87,15 +99,21 @@ def emulate(module_ir, fname, func_args, out_shape, opts="max-threads=1"):
     ir = launches_to_loops(ir.stdout)
     consts = "".join("  %%c%d = arith.constant %s : %s\n" % (i, dense(v), t) for i,(t,v) in enumerate(func_args))
     bufs = "".join("  %%m%d = bufferization.to_buffer %%c%d : %s to memref<%s>\n" % (i, i, t, t[len("tensor<"):-1]) for i,(t,_) in enumerate(func_args))
-    main = ("func.func private @printMemrefF32(memref<*xf32>)\nfunc.func @main() {\n" + consts + bufs +
+    main = ("func.func private @printMemrefF32(memref<*xf32>)\nfunc.func private @omp_get_thread_num() -> i32\n" +
+            "func.func @main() {\n" + consts + bufs +
             "  %%out = memref.alloc() : %s\n" % mty(out_shape) +
             "  call @%s(%s, %%out) : (%s, %s) -> ()\n" % (fname, ",".join("%%m%d" % i for i in range(len(func_args))), ",".join("memref<%s>" % t[len("tensor<"):-1] for t,_ in func_args), mty(out_shape)) +
             "  %%u = memref.cast %%out : %s to memref<*xf32>\n" % mty(out_shape) +
             "  call @printMemrefF32(%u) : (memref<*xf32>) -> ()\n  return\n}\n")
     ir = ir.rstrip().rstrip("}") + main + "}\n"
-    low = subprocess.run([MOPT, "--one-shot-bufferize=bufferize-function-boundaries", "--lower-affine", "--convert-scf-to-cf", "--expand-strided-metadata", "--finalize-memref-to-llvm", "--convert-complex-to-llvm", "--convert-math-to-llvm", "--convert-arith-to-llvm", "--convert-cf-to-llvm", "--convert-func-to-llvm", "--convert-arith-to-llvm", "--finalize-memref-to-llvm", "--convert-index-to-llvm", "--reconcile-unrealized-casts"], input=ir, capture_output=True, text=True)
+    low = subprocess.run([MOPT, "--one-shot-bufferize=bufferize-function-boundaries", "--lower-affine", "--convert-scf-to-cf", "--expand-strided-metadata", "--finalize-memref-to-llvm", "--convert-complex-to-llvm", "--convert-math-to-llvm", "--convert-arith-to-llvm", "--convert-cf-to-llvm", "--convert-func-to-llvm", "--convert-arith-to-llvm", "--finalize-memref-to-llvm", "--convert-index-to-llvm", "--convert-openmp-to-llvm", "--reconcile-unrealized-casts"], input=ir, capture_output=True, text=True)
     if low.returncode: sys.exit(low.stderr[:3000])
-    r = subprocess.run([RUN, "-e", "main", "--entry-point-result=void", "--shared-libs=" + os.path.join(LIBS, "libmlir_runner_utils.so") + "," + os.path.join(LIBS, "libmlir_c_runner_utils.so")], input=low.stdout, capture_output=True, text=True)
+    # Threads wait at barriers without spinning: a block may have more
+    # threads than the machine has cores.
+    env = dict(os.environ, KMP_BLOCKTIME="0", OMP_DYNAMIC="false")
+    r = subprocess.run([RUN, "-e", "main", "--entry-point-result=void", "--shared-libs=" + ",".join(
+        os.path.join(LIBS, lib) for lib in ("libmlir_runner_utils.so", "libmlir_c_runner_utils.so", "libomp.so"))],
+        input=low.stdout, capture_output=True, text=True, env=env)
     if r.returncode: sys.exit(r.stderr[:3000])
     nums = re.findall(r"-?\d+\.?\d*(?:e[-+]?\d+)?|nan|inf", r.stdout.split("\n",1)[1])
     return np.array([float(x) for x in nums]).reshape(out_shape)
@@ -130,11 +148,16 @@ def spectral(B, D, L, n, wrap, batched, opts):
     ref = z[..., :L] + b[:, None].astype(np.float64) * u
     err = np.linalg.norm(got - ref) / np.linalg.norm(ref)
     report("spectral B=%d D=%d L=%d n=%d wrap=%s batched=%s %s" % (B, D, L, n, wrap, batched, opts), err)
-for opts in ("max-threads=1", "max-threads=1 max-shared-memory=0"):
+for opts in ("max-threads=8", "max-threads=8 max-shared-memory=0"):
     spectral(1, 3, 8, 16, False, False, opts)
     spectral(2, 3, 10, 30, True, True, opts)
     spectral(1, 5, 100, 200, False, False, opts)
     spectral(1, 2, 40, 120, False, False, opts)
+    spectral(2, 2, 7, 14, True, True, opts)         # radix 7
+    spectral(1, 2, 13, 26, False, False, opts)      # radix 13
+    spectral(1, 3, 17, 34, False, False, opts)      # 2 * 17: Bluestein
+    spectral(1, 2, 4097, 8194, False, False, opts)  # 2 * 17 * 241: Bluestein
+    spectral(1, 1, 1, 1, True, False, opts)         # n = 1
 
 def irfft_test(shape, n, mlen, opts):
     X = (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)).astype(np.complex64)
@@ -149,15 +172,16 @@ def short_test(B, C, L, K, padding):
     w = rng.standard_normal((C, K)).astype(np.float32)
     b = rng.standard_normal(C).astype(np.float32)
     op = "%%y = orchid.short_conv %s %%a0, %%a1, %%a2 : %s, %s, %s -> %s" % (padding, ty(x.shape), ty(w.shape), ty(b.shape), ty(x.shape))
-    got = run(op, [(ty(x.shape), x), (ty(w.shape), w), (ty(b.shape), b)], x.shape, "max-threads=1")
+    got = run(op, [(ty(x.shape), x), (ty(w.shape), w), (ty(b.shape), b)], x.shape, "max-threads=8")
     p = K - 1 if padding == "causal" else (K - 1) // 2
     xp = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (p, K)))
     ref = b[None, :, None] + sum(w[None, :, j, None] * xp[..., j:j + L] for j in range(K))
     report("short %s K=%d" % (padding, K), np.linalg.norm(got - ref) / np.linalg.norm(ref))
 
-for opts in ("max-threads=1", "max-threads=1 max-shared-memory=0"):
+for opts in ("max-threads=8", "max-threads=8 max-shared-memory=0"):
     irfft_test((3, 9), 16, 16, opts)
     irfft_test((2, 2, 61), 120, 100, opts)
+    irfft_test((3, 20), 38, 38, opts)               # 2 * 19: Bluestein
 short_test(2, 3, 50, 3, "causal")
 short_test(1, 4, 77, 5, "centered")
 
@@ -172,13 +196,14 @@ def roundtrip(shape, n, opts):
     got = run(op, [(ty(shape), x)], shape, opts)
     report("rfft+irfft %s n=%d %s" % (shape, n, opts), np.linalg.norm(got - x) / np.linalg.norm(x))
 
-for opts in ("max-threads=1", "max-threads=1 max-shared-memory=0"):
+for opts in ("max-threads=8", "max-threads=8 max-shared-memory=0"):
     roundtrip((3, 100), 240, opts)
     roundtrip((2, 5, 64), 64, opts)
+    roundtrip((2, 37), 37, opts)                    # odd prime: Bluestein
 def block_test(path, fname):
     """A whole block against the CPU lowering on the same random inputs."""
     text = open(os.path.join(ROOT, path)).read()
-    # Only this function: the others may have lengths the GPU FFT lacks.
+    # Only this function, a module of its own for orchid-run.
     text = re.search(r"func\.func @%s\(.*?\n}\n" % fname, text, re.S).group(0)
     sig = re.search(r"func\.func @%s\((.*?)\)\s*->\s*tensor<([0-9x]+)xf32>" % fname, text, re.S)
     shapes = [tuple(int(d) for d in m.split("x")) for m in re.findall(r"%\w+: tensor<([0-9x]+)xf32>", sig.group(1))]
@@ -198,10 +223,11 @@ def block_test(path, fname):
 
 block_test("examples/hyena.mlir", "hyena")
 block_test("examples/orchid.mlir", "orchid")
-for fname in ("hyena_n2_b1_l64_d8", "hyena_n2_b2_l100_d6", "hyena_n3_b2_l24_d4"):
+for fname in ("hyena_n2_b1_l64_d8", "hyena_n2_b3_l13_d5", "hyena_n2_b2_l100_d6",
+              "hyena_n3_b2_l24_d4", "hyena_n3_b1_l37_d3"):
     block_test("test/Integration/Blocks/hyena.mlir", fname)
 for fname in ("orchid_correlation_circular_n2_b2_l20_d4", "orchid_correlation_causal_n2_b1_l15_d3",
-              "orchid_correlation_bidirectional_n2_b2_l8_d4"):
+              "orchid_correlation_bidirectional_n2_b2_l8_d4", "orchid_correlation_causal_n3_b1_l11_d3"):
     block_test("test/Integration/Blocks/orchid-correlation.mlir", fname)
 for fname in ("orchid_spectral_circular_n2_b2_l12_d4", "orchid_spectral_causal_n2_b1_l30_d6",
               "orchid_spectral_bidirectional_n2_b2_l9_d3", "orchid_spectral_circular_n3_b1_l10_d2"):
