@@ -5,19 +5,22 @@
 // (gpu-map-parallel-loops) gives each loop dimension its own grid
 // dimension, whose limits (65535 in y and z, 1024 threads) long sequences
 // exceed; here the parallel iteration space is linearised over a 1-D grid
-// instead, with reduction dimensions as loops inside each thread.
+// instead, with reduction dimensions as loops inside each thread that carry
+// the partial results in registers.
 //
 //===----------------------------------------------------------------------===//
 
 #include "lowering/GPU/FFTKernel.h"
 #include "lowering/GPU/Passes.h"
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
+
+#include <functional>
 
 namespace mlir {
 namespace orchid {
@@ -30,71 +33,116 @@ using namespace mlir;
 using namespace mlir::orchid;
 using namespace mlir::orchid::gpu_fft;
 
-/// Moves the reduction dimensions of `op` after its parallel ones, so that
-/// the loop nest starts with one scf.parallel over all parallel dimensions.
-static FailureOr<linalg::LinalgOp> reductionsLast(RewriterBase &rewriter,
-                                                  linalg::LinalgOp op) {
-  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
-  SmallVector<unsigned> order;
-  for (auto [i, it] : llvm::enumerate(iterators))
-    if (it == utils::IteratorType::parallel)
-      order.push_back(i);
-  int64_t parallel = order.size();
-  for (auto [i, it] : llvm::enumerate(iterators))
-    if (it != utils::IteratorType::parallel)
-      order.push_back(i);
-  bool identity = llvm::all_of(llvm::enumerate(order), [](auto pair) {
-    return pair.index() == pair.value();
-  });
-  if (identity || parallel == 0)
-    return op;
-  rewriter.setInsertionPoint(op);
-  auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
-  if (!generic) {
-    FailureOr<linalg::GenericOp> generalized =
-        linalg::generalizeNamedOp(rewriter, op);
-    if (failed(generalized))
-      return failure();
-    generic = *generalized;
-  }
-  FailureOr<linalg::GenericOp> interchanged =
-      linalg::interchangeGenericOp(rewriter, generic, order);
-  if (failed(interchanged))
-    return failure();
-  return cast<linalg::LinalgOp>(interchanged->getOperation());
+/// The indices `map` gives for the loop indices `ivs`.
+static SmallVector<Value> applyMap(OpBuilder &b, Location loc, AffineMap map,
+                                   ArrayRef<Value> ivs) {
+  SmallVector<Value> indices;
+  for (unsigned i = 0; i < map.getNumResults(); ++i)
+    indices.push_back(
+        affine::AffineApplyOp::create(b, loc, map.getSubMap({i}), ivs));
+  return indices;
 }
 
-/// Replaces a host scf.parallel with static bounds and no reductions by a
-/// launch of one thread per iteration, in row-major order over the loop's
-/// dimensions so that consecutive threads touch consecutive elements.
-static LogicalResult parallelToLaunch(RewriterBase &rewriter,
-                                      scf::ParallelOp loop, int64_t blockSize) {
-  if (loop.getNumReductions() != 0)
-    return loop.emitOpError("with reductions has no GPU mapping");
-  SmallVector<int64_t> lower, counts, steps;
-  for (auto [lb, ub, step] :
-       llvm::zip(loop.getLowerBound(), loop.getUpperBound(), loop.getStep())) {
-    std::optional<int64_t> l = getConstantIntValue(lb);
-    std::optional<int64_t> u = getConstantIntValue(ub);
-    std::optional<int64_t> s = getConstantIntValue(step);
-    if (!l || !u || !s || *s <= 0)
-      return loop.emitOpError("GPU lowering needs static loop bounds");
-    lower.push_back(*l);
-    steps.push_back(*s);
-    counts.push_back(std::max<int64_t>(0, llvm::divideCeil(*u - *l, *s)));
+/// Emits the computation of one parallel point of `op` whose loop indices
+/// are `ivs` (reduction entries unset): the reduction dimensions are nested
+/// loops carrying the outputs' partial values, stored once at the end.
+static void emitPoint(OpBuilder &b, Location loc, linalg::LinalgOp op,
+                      SmallVector<Value> ivs, ArrayRef<int64_t> ranges) {
+  auto cst = [&](int64_t v) {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  SmallVector<unsigned> reductions;
+  op.getReductionDims(reductions);
+  // Outputs are indexed by parallel dimensions only.
+  for (unsigned d : reductions)
+    ivs[d] = cst(0);
+  SmallVector<SmallVector<Value>> outIndices;
+  SmallVector<Value> partial;
+  for (OpOperand &init : op.getDpsInitsMutable()) {
+    outIndices.push_back(
+        applyMap(b, loc, op.getMatchingIndexingMap(&init), ivs));
+    partial.push_back(
+        memref::LoadOp::create(b, loc, init.get(), outIndices.back()));
   }
+
+  // The body at the innermost point; returns the yielded values.
+  auto body = [&](OpBuilder &b, ArrayRef<Value> acc) {
+    IRMapping mapping;
+    Block *block = op.getBlock();
+    for (OpOperand *input : op.getDpsInputOperands()) {
+      Value value = input->get();
+      if (isa<MemRefType>(value.getType()))
+        value = memref::LoadOp::create(
+            b, loc, value,
+            applyMap(b, loc, op.getMatchingIndexingMap(input), ivs));
+      mapping.map(op.getMatchingBlockArgument(input), value);
+    }
+    for (auto [init, value] : llvm::zip(op.getDpsInitsMutable(), acc))
+      mapping.map(op.getMatchingBlockArgument(&init), value);
+    SmallVector<Value> yielded;
+    for (Operation &inner : block->without_terminator()) {
+      if (auto index = dyn_cast<linalg::IndexOp>(inner)) {
+        mapping.map(index.getResult(), ivs[index.getDim()]);
+        continue;
+      }
+      b.clone(inner, mapping);
+    }
+    for (Value v : block->getTerminator()->getOperands())
+      yielded.push_back(mapping.lookupOrDefault(v));
+    return yielded;
+  };
+
+  std::function<SmallVector<Value>(OpBuilder &, unsigned, ValueRange)> nest =
+      [&](OpBuilder &b, unsigned level, ValueRange acc) -> SmallVector<Value> {
+    if (level == reductions.size())
+      return body(b, SmallVector<Value>(acc));
+    unsigned d = reductions[level];
+    auto loop = scf::ForOp::create(
+        b, loc, cst(0), cst(ranges[d]), cst(1), acc,
+        [&](OpBuilder &b, Location, Value iv, ValueRange iterArgs) {
+          ivs[d] = iv;
+          scf::YieldOp::create(b, loc, nest(b, level + 1, iterArgs));
+        });
+    return SmallVector<Value>(loop.getResults());
+  };
+  SmallVector<Value> results = nest(b, 0, partial);
+  for (auto [init, value, indices] :
+       llvm::zip(op.getDpsInitsMutable(), results, outIndices))
+    memref::StoreOp::create(b, loc, value, init.get(), indices);
+}
+
+/// Lowers one structured op on buffers to a launch with one thread per
+/// point of its parallel iteration space, innermost parallel dimension
+/// fastest so that consecutive threads touch consecutive elements; an op
+/// without parallel dimensions runs on one thread.
+static LogicalResult convertToLaunch(RewriterBase &rewriter,
+                                     linalg::LinalgOp op, int64_t blockSize) {
+  if (!op.hasPureBufferSemantics())
+    return op.emitOpError("GPU lowering expects buffers, run bufferization "
+                          "first");
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  if (llvm::any_of(ranges, ShapedType::isDynamic))
+    return op.emitOpError("GPU lowering needs static shapes");
+  SmallVector<unsigned> parallel, reductions;
+  op.getParallelDims(parallel);
+  op.getReductionDims(reductions);
+  for (OpOperand &init : op.getDpsInitsMutable())
+    for (unsigned d : reductions)
+      if (op.getMatchingIndexingMap(&init).isFunctionOfDim(d))
+        return op.emitOpError("has no GPU mapping: an output is indexed by a "
+                              "reduction dimension");
   int64_t total = 1;
-  for (int64_t count : counts)
-    total *= count;
-  Location loc = loop.getLoc();
-  if (total == 0) {
-    rewriter.eraseOp(loop);
+  for (unsigned d : parallel)
+    total *= ranges[d];
+  if (total == 0 || llvm::is_contained(ranges, 0)) {
+    rewriter.eraseOp(op);
     return success();
   }
   int64_t threads = std::min(blockSize, total);
   int64_t blocks = llvm::divideCeil(total, threads);
 
-  OpBuilder b(loop);
+  OpBuilder b(op);
+  Location loc = op.getLoc();
   auto cst = [&](int64_t v) {
     return arith::ConstantIndexOp::create(b, loc, v);
   };
@@ -109,54 +157,19 @@ static LogicalResult parallelToLaunch(RewriterBase &rewriter,
       auto ifOp = scf::IfOp::create(b, loc, inRange);
       b.setInsertionPointToStart(ifOp.thenBlock());
     }
-    // Delinearise, innermost dimension fastest.
-    IRMapping mapping;
+    SmallVector<Value> ivs(ranges.size());
     Value rest = id;
-    for (int64_t d = counts.size() - 1; d >= 0; --d) {
-      Value index = rest;
-      if (d > 0) {
-        index = arith::RemUIOp::create(b, loc, rest, cst(counts[d]));
-        rest = arith::DivUIOp::create(b, loc, rest, cst(counts[d]));
+    for (int64_t i = parallel.size() - 1; i >= 0; --i) {
+      unsigned d = parallel[i];
+      ivs[d] = rest;
+      if (i > 0) {
+        ivs[d] = arith::RemUIOp::create(b, loc, rest, cst(ranges[d]));
+        rest = arith::DivUIOp::create(b, loc, rest, cst(ranges[d]));
       }
-      if (steps[d] != 1)
-        index = arith::MulIOp::create(b, loc, index, cst(steps[d]));
-      if (lower[d] != 0)
-        index = arith::AddIOp::create(b, loc, index, cst(lower[d]));
-      mapping.map(loop.getInductionVars()[d], index);
     }
-    for (Operation &op : loop.getBody()->without_terminator())
-      b.clone(op, mapping);
+    emitPoint(b, loc, op, ivs, ranges);
   });
-  rewriter.eraseOp(loop);
-  return success();
-}
-
-/// Lowers one structured op on buffers to a launch over its parallel
-/// iteration space; an op without parallel dimensions runs on one thread.
-static LogicalResult convertToLaunch(RewriterBase &rewriter,
-                                     linalg::LinalgOp op, int64_t blockSize) {
-  if (!op.hasPureBufferSemantics())
-    return op.emitOpError("GPU lowering expects buffers, run bufferization "
-                          "first");
-  if (op.hasDynamicShape())
-    return op.emitOpError("GPU lowering needs static shapes");
-  FailureOr<linalg::LinalgOp> ordered = reductionsLast(rewriter, op);
-  if (failed(ordered))
-    return op.emitOpError("cannot order the loops for the GPU");
-  op = *ordered;
-  rewriter.setInsertionPoint(op);
-  FailureOr<linalg::LinalgLoops> loops =
-      linalg::linalgOpToParallelLoops(rewriter, op);
-  if (failed(loops) || loops->empty())
-    return op.emitOpError("has no GPU mapping");
   rewriter.eraseOp(op);
-  Operation *outer = loops->front();
-  if (auto parallel = dyn_cast<scf::ParallelOp>(outer))
-    return parallelToLaunch(rewriter, parallel, blockSize);
-  OpBuilder b(outer);
-  emitLaunch(b, outer->getLoc(), 1, 1, /*sharedBytes=*/std::nullopt, [&] {
-    outer->moveBefore(b.getInsertionBlock(), b.getInsertionPoint());
-  });
   return success();
 }
 

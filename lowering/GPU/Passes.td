@@ -96,16 +96,18 @@ def OrchidConvertLinalgToGPU
     `memref.copy` to a `gpu.launch` with one thread per point of the op's
     parallel iteration space. That space is linearised row-major over a
     1-D grid of `block-size` threads per block, so consecutive threads
-    access consecutive elements of the innermost dimension and no grid
-    dimension limit applies. Reduction dimensions are moved after the
-    parallel ones and run as loops inside each thread; an op without
-    parallel dimensions runs on one thread. Shapes must be static.
+    access consecutive elements of the innermost parallel dimension and no
+    grid dimension limit applies; an op without parallel dimensions runs on
+    one thread. Reduction dimensions are loops inside each thread that
+    carry the partial results in registers, loaded before and stored after
+    them. Shapes must be static.
   }];
   let options = [
     Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
            "Threads per block">,
   ];
-  let dependentDialects = ["::mlir::arith::ArithDialect",
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::arith::ArithDialect",
                            "::mlir::gpu::GPUDialect",
                            "::mlir::linalg::LinalgDialect",
                            "::mlir::memref::MemRefDialect",

@@ -37,17 +37,19 @@ func.func @elementwise(%x: memref<2x3x5xf32>, %y: memref<2x3x5xf32>) {
 
 // A reduction over the middle dimension (as in a channel LayerNorm): the
 // 2 x 4 parallel points are the threads, exactly one block (no mask), and
-// each thread loops over the 6 reduced elements.
+// each thread sums the 6 reduced elements in a register, loaded before the
+// loop and stored after it.
 // CHECK-LABEL: func.func @middle_reduction
 // CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %c1{{.*}}) threads({{.*}}) in ({{.*}} = %c8
 // CHECK-NOT: scf.if
 // CHECK: %[[D2:.*]] = arith.remui %{{.*}}, %c4
 // CHECK: %[[D0:.*]] = arith.divui %{{.*}}, %c4
-// CHECK: scf.for %[[R:.*]] = %c0 to %c6 step %c1 {
-// CHECK: memref.load %{{.*}}[%[[D0]], %[[R]], %[[D2]]] : memref<2x6x4xf32>
-// CHECK: memref.load %{{.*}}[%[[D0]], %[[D2]]] : memref<2x4xf32>
-// CHECK: arith.addf
-// CHECK: memref.store %{{.*}}, %{{.*}}[%[[D0]], %[[D2]]] : memref<2x4xf32>
+// CHECK: %[[INIT:.*]] = memref.load %{{.*}}[%[[D0]], %[[D2]]] : memref<2x4xf32>
+// CHECK: %[[SUM:.*]] = scf.for %[[R:.*]] = %c0 to %c6 step %c1 iter_args(%[[ACC:.*]] = %[[INIT]]) -> (f32) {
+// CHECK: %[[X:.*]] = memref.load %{{.*}}[%[[D0]], %[[R]], %[[D2]]] : memref<2x6x4xf32>
+// CHECK: %[[NEXT:.*]] = arith.addf %[[X]], %[[ACC]]
+// CHECK: scf.yield %[[NEXT]]
+// CHECK: memref.store %[[SUM]], %{{.*}}[%[[D0]], %[[D2]]] : memref<2x4xf32>
 func.func @middle_reduction(%x: memref<2x6x4xf32>, %y: memref<2x4xf32>) {
   linalg.generic {indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>,
                                    affine_map<(d0, d1, d2) -> (d0, d2)>],
@@ -62,12 +64,16 @@ func.func @middle_reduction(%x: memref<2x6x4xf32>, %y: memref<2x4xf32>) {
 
 // -----
 
-// A matrix product: one thread per output, the K loop inside.
+// A matrix product: one thread per output, the K loop inside with the
+// partial sum in a register.
 // CHECK-LABEL: func.func @matmul
 // CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %c3{{.*}}) threads({{.*}}) in ({{.*}} = %c8
-// CHECK: scf.for %{{.*}} = %c0 to %c5 step %c1 {
+// CHECK: scf.for %{{.*}} = %c0 to %c5 step %c1 iter_args
+// CHECK-NOT: memref.store
 // CHECK: arith.mulf
 // CHECK: arith.addf
+// CHECK: scf.yield
+// CHECK: memref.store
 func.func @matmul(%a: memref<4x5xf32>, %b: memref<5x6xf32>, %c: memref<4x6xf32>) {
   linalg.matmul ins(%a, %b : memref<4x5xf32>, memref<5x6xf32>)
                 outs(%c : memref<4x6xf32>)
@@ -94,7 +100,7 @@ func.func @copy(%x: memref<3x8xf32>, %y: memref<3x4xf32>) {
 // A full reduction has no parallel point: one thread does it.
 // CHECK-LABEL: func.func @sum
 // CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %[[ONE:.*]], {{.*}}) threads({{.*}}) in ({{.*}} = %[[ONE]],
-// CHECK: scf.for
+// CHECK: scf.for {{.*}} iter_args
 // CHECK: gpu.terminator
 func.func @sum(%x: memref<7xf32>, %y: memref<f32>) {
   linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>,
@@ -121,6 +127,33 @@ func.func @inside_kernel(%y: memref<4xf32>) {
              threads(%tx, %ty, %tz) in (%sx = %c1, %sy = %c1, %sz = %c1) {
     linalg.fill ins(%zero : f32) outs(%y : memref<4xf32>)
     gpu.terminator
+  }
+  return
+}
+
+// -----
+
+// linalg.index reads the loop indices: here the parallel index 1 (the
+// thread's linear id, the only parallel dimension) and the
+// reduction index 0 of a weighted sum.
+// CHECK-LABEL: func.func @indexed
+// CHECK: %[[J:.*]] = arith.addi %{{.*}}, %thread_id_x : index
+// CHECK: scf.for %[[K:.*]] = %c0 to %c3 step %c1 iter_args
+// CHECK: arith.muli %[[K]], %[[J]] : index
+func.func @indexed(%x: memref<3x5xf32>, %y: memref<5xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>,
+                                   affine_map<(d0, d1) -> (d1)>],
+                  iterator_types = ["reduction", "parallel"]}
+      ins(%x : memref<3x5xf32>) outs(%y : memref<5xf32>) {
+  ^bb0(%a: f32, %acc: f32):
+    %k = linalg.index 0 : index
+    %j = linalg.index 1 : index
+    %w = arith.muli %k, %j : index
+    %wi = arith.index_cast %w : index to i32
+    %wf = arith.sitofp %wi : i32 to f32
+    %p = arith.mulf %a, %wf : f32
+    %s = arith.addf %p, %acc : f32
+    linalg.yield %s : f32
   }
   return
 }
