@@ -10,14 +10,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "runtime/BlockCache.h"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <map>
-#include <mutex>
 #include <unistd.h>
-#include <unordered_map>
 #include <utility>
 
 namespace {
@@ -26,77 +25,49 @@ constexpr size_t kMinCachedBytes = size_t(64) << 10;
 /// Cached blocks are aligned to a cache line (at least).
 constexpr size_t kCacheLine = 64;
 
-class BlockCache {
-public:
-  BlockCache() {
-    long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
-    limit = pages > 0 && pageSize > 0 ? size_t(pages) * size_t(pageSize) / 4
-                                      : size_t(1) << 30;
-  }
+size_t roundUp(size_t bytes, size_t alignment) {
+  return (bytes + alignment - 1) / alignment * alignment;
+}
 
+/// A quarter of the machine's memory.
+size_t getCacheLimit() {
+  long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
+  return pages > 0 && pageSize > 0 ? size_t(pages) * size_t(pageSize) / 4
+                                   : size_t(1) << 30;
+}
+
+/// Large blocks by (size, alignment).
+class LargeBlocks {
+public:
   void *allocate(size_t bytes, size_t alignment) {
     if (bytes < kMinCachedBytes) {
       if (alignment <= alignof(std::max_align_t))
         return std::malloc(bytes);
       return std::aligned_alloc(alignment, roundUp(bytes, alignment));
     }
-    Key key{roundUp(bytes, std::max(alignment, kCacheLine)),
-            std::max(alignment, kCacheLine)};
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      auto it = idle.find(key);
-      if (it != idle.end()) {
-        void *block = it->second;
-        idle.erase(it);
-        idleBytes -= key.first;
-        live.emplace(block, key);
-        return block;
-      }
-    }
+    size_t align = std::max(alignment, kCacheLine);
+    Key key{roundUp(bytes, align), align};
+    if (std::optional<void *> block = cache.take(key))
+      return *block;
     void *block = std::aligned_alloc(key.second, key.first);
-    if (!block)
-      return nullptr;
-    std::lock_guard<std::mutex> lock(mutex);
-    live.emplace(block, key);
+    if (block)
+      cache.track(block, key, key.first);
     return block;
   }
 
   void release(void *block) {
-    if (!block)
-      return;
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      auto it = live.find(block);
-      if (it != live.end()) {
-        Key key = it->second;
-        live.erase(it);
-        if (idleBytes + key.first <= limit) {
-          idle.emplace(key, block);
-          idleBytes += key.first;
-          return;
-        }
-      }
-    }
-    std::free(block);
+    if (block && !cache.give(block))
+      std::free(block);
   }
 
 private:
-  /// (size, alignment) of a large block.
   using Key = std::pair<size_t, size_t>;
-
-  static size_t roundUp(size_t bytes, size_t alignment) {
-    return (bytes + alignment - 1) / alignment * alignment;
-  }
-
-  std::mutex mutex;
-  std::multimap<Key, void *> idle;
-  std::unordered_map<void *, Key> live;
-  size_t idleBytes = 0, limit;
+  orchid::BlockCache<Key, void *> cache{getCacheLimit()};
 };
 
 /// Never destroyed: kernels may run from other static destructors.
-BlockCache &getCache() {
-  static BlockCache *cache = new BlockCache();
+LargeBlocks &getCache() {
+  static LargeBlocks *cache = new LargeBlocks();
   return *cache;
 }
 

@@ -9,12 +9,16 @@
 
 #include "OrchidCudaRuntime.h"
 
+#include "runtime/BlockCache.h"
+
 #include <dlfcn.h>
 
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace {
@@ -28,6 +32,7 @@ using CUstream = struct CUstream_st *;
 using CUevent = struct CUevent_st *;
 
 constexpr CUresult kCudaSuccess = 0;
+constexpr CUresult kCudaErrorOutOfMemory = 2;
 constexpr unsigned kStreamNonBlocking = 0x1;
 constexpr unsigned kEventDisableTiming = 0x2;
 constexpr unsigned kMemAttachGlobal = 0x1;
@@ -326,20 +331,44 @@ void mgpuEventRecord(void *event, void *stream) {
 // Memory
 //===----------------------------------------------------------------------===//
 
+/// Device blocks freed by compiled code, kept by size for its next
+/// allocations: reuse needs no synchronisation because a compiled function
+/// runs all of its work on one stream, in order, and synchronises it before
+/// returning. Idle blocks are freed when the device runs out of memory.
+orchid::BlockCache<uint64_t, CUdeviceptr> &deviceBlocks() {
+  static auto *cache = new orchid::BlockCache<uint64_t, CUdeviceptr>(
+      std::numeric_limits<size_t>::max());
+  return *cache;
+}
+
 void *mgpuMemAlloc(uint64_t sizeBytes, void * /*stream*/, bool isHostShared) {
   CUdeviceptr ptr = 0;
   if (sizeBytes == 0 || !enter("mgpuMemAlloc"))
     return nullptr;
-  if (isHostShared)
+  if (isHostShared) {
     CHECK(cu().cuMemAllocManaged(&ptr, sizeBytes, kMemAttachGlobal));
-  else
-    CHECK(cu().cuMemAlloc(&ptr, sizeBytes));
+    return reinterpret_cast<void *>(ptr);
+  }
+  // cuMemAlloc aligns to 256 bytes at least; so do cached sizes.
+  uint64_t bytes = (sizeBytes + 255) / 256 * 256;
+  if (std::optional<CUdeviceptr> block = deviceBlocks().take(bytes))
+    return reinterpret_cast<void *>(*block);
+  CUresult err = cu().cuMemAlloc(&ptr, bytes);
+  if (err == kCudaErrorOutOfMemory) {
+    for (CUdeviceptr idle : deviceBlocks().drain())
+      cu().cuMemFree(idle);
+    err = cu().cuMemAlloc(&ptr, bytes);
+  }
+  if (!check(err, "cu().cuMemAlloc(&ptr, bytes)"))
+    return nullptr;
+  deviceBlocks().track(ptr, bytes, bytes);
   return reinterpret_cast<void *>(ptr);
 }
 
 void mgpuMemFree(void *ptr, void * /*stream*/) {
-  if (ptr && enter("mgpuMemFree"))
-    CHECK(cu().cuMemFree(reinterpret_cast<CUdeviceptr>(ptr)));
+  auto block = reinterpret_cast<CUdeviceptr>(ptr);
+  if (ptr && !deviceBlocks().give(block) && enter("mgpuMemFree"))
+    CHECK(cu().cuMemFree(block));
 }
 
 void mgpuMemcpy(void *dst, void *src, size_t sizeBytes, void *stream) {
