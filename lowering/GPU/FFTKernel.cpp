@@ -95,6 +95,43 @@ static int64_t factor(int64_t n, ArrayRef<int64_t> radices,
   return n;
 }
 
+/// Splits a row too long for shared memory as size = n1 * n2, n1 the
+/// product of its smallest prime factors that reaches sqrt(size), with
+/// tiles of up to 16 columns and rows that fit in shared memory; leaves the
+/// plan alone when no tile fits.
+static void planFourStep(FFTPlan &plan, int64_t maxThreads,
+                         int64_t maxSharedBytes) {
+  SmallVector<int64_t> primes;
+  for (int64_t m = plan.size, p = 2; m > 1; ++p)
+    for (; m % p == 0; m /= p)
+      primes.push_back(p);
+  int64_t n1 = 1;
+  for (int64_t p : primes)
+    if (n1 * n1 < plan.size)
+      n1 *= p;
+  int64_t n2 = plan.size / n1;
+  auto tileFor = [&](int64_t len, int64_t count) -> int64_t {
+    for (int64_t tile : {16, 8, 4, 2, 1})
+      if (count % tile == 0 && 8 * tile * len <= maxSharedBytes)
+        return tile;
+    return 0;
+  };
+  int64_t columnTile = tileFor(n1, n2), rowTile = tileFor(n2, n1);
+  if (n2 == 1 || !columnTile || !rowTile)
+    return;
+  plan.fourStep = true;
+  plan.n1 = n1;
+  plan.n2 = n2;
+  plan.columnTile = columnTile;
+  plan.rowTile = rowTile;
+  factor(n1, {8, 4, 2, 5, 3, 7, 11, 13}, plan.radices1);
+  factor(n2, {8, 4, 2, 5, 3, 7, 11, 13}, plan.radices2);
+  // One thread per butterfly of the tile stage with the fewest.
+  int64_t columns = columnTile * n1 / *llvm::max_element(plan.radices1);
+  int64_t rows = rowTile * n2 / *llvm::max_element(plan.radices2);
+  plan.threads = std::min({maxThreads, columns, rows});
+}
+
 FFTPlan gpu_fft::planFFT(int64_t n, int64_t maxThreads,
                          int64_t maxSharedBytes) {
   assert(n >= 1 && "FFT of no points");
@@ -110,9 +147,12 @@ FFTPlan gpu_fft::planFFT(int64_t n, int64_t maxThreads,
   // One thread per butterfly of the largest radix's stage, which has the
   // fewest; stages of smaller radices give each thread several.
   plan.threads = 1;
-  if (!plan.radices.empty())
-    plan.threads =
-        std::min(maxThreads, plan.size / *llvm::max_element(plan.radices));
+  if (plan.radices.empty())
+    return plan;
+  plan.threads =
+      std::min(maxThreads, plan.size / *llvm::max_element(plan.radices));
+  if (!plan.inShared)
+    planFourStep(plan, maxThreads, maxSharedBytes);
   return plan;
 }
 
@@ -188,20 +228,25 @@ BlockFFT::BlockFFT(OpBuilder &b, Location loc, const FFTPlan &plan,
   }
   tid = gpu::ThreadIdOp::create(b, loc, gpu::Dimension::x);
   threads = constant(plan.threads);
-  if (plan.inShared) {
+  Value shared;
+  if (int64_t bytes = plan.sharedBytes()) {
     auto workgroup = gpu::AddressSpaceAttr::get(
         b.getContext(), gpu::GPUDialect::getWorkgroupAddressSpace());
     auto bytesType = MemRefType::get({ShapedType::kDynamic}, b.getI8Type(),
                                      MemRefLayoutAttrInterface(), workgroup);
-    Value bytes = gpu::DynamicSharedMemoryOp::create(b, loc, bytesType);
-    auto rowType = MemRefType::get({2 * plan.size}, b.getF32Type(),
-                                   MemRefLayoutAttrInterface(), workgroup);
-    buffer = memref::ViewOp::create(b, loc, rowType, bytes, constant(0),
+    Value raw = gpu::DynamicSharedMemoryOp::create(b, loc, bytesType);
+    auto viewType = MemRefType::get({bytes / 4}, b.getF32Type(),
+                                    MemRefLayoutAttrInterface(), workgroup);
+    shared = memref::ViewOp::create(b, loc, viewType, raw, constant(0),
                                     ValueRange());
+  }
+  if (plan.inShared) {
+    buffer = shared;
     current = constant(0);
     other = current;
     return;
   }
+  tile = shared;
   buffer = scratch;
   Value block = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
   current = arith::MulIOp::create(b, loc, block, constant(4 * plan.size));
@@ -212,23 +257,23 @@ Value BlockFFT::constant(int64_t v) {
   return arith::ConstantIndexOp::create(b, loc, v);
 }
 
-Complex BlockFFT::load(Value offset, Value index) {
-  Value re = arith::AddIOp::create(b, loc, offset, index);
-  Value im = arith::AddIOp::create(b, loc, re, constant(plan.size));
-  return {memref::LoadOp::create(b, loc, buffer, re),
-          memref::LoadOp::create(b, loc, buffer, im)};
+Complex BlockFFT::load(const Planes &planes, Value index) {
+  Value re = arith::AddIOp::create(b, loc, planes.offset, index);
+  Value im = arith::AddIOp::create(b, loc, re, constant(planes.plane));
+  return {memref::LoadOp::create(b, loc, planes.buffer, re),
+          memref::LoadOp::create(b, loc, planes.buffer, im)};
 }
 
-void BlockFFT::store(Value offset, Value index, Complex value) {
-  Value re = arith::AddIOp::create(b, loc, offset, index);
-  Value im = arith::AddIOp::create(b, loc, re, constant(plan.size));
-  memref::StoreOp::create(b, loc, value.re, buffer, re);
-  memref::StoreOp::create(b, loc, value.im, buffer, im);
+void BlockFFT::store(const Planes &planes, Value index, Complex value) {
+  Value re = arith::AddIOp::create(b, loc, planes.offset, index);
+  Value im = arith::AddIOp::create(b, loc, re, constant(planes.plane));
+  memref::StoreOp::create(b, loc, value.re, planes.buffer, re);
+  memref::StoreOp::create(b, loc, value.im, planes.buffer, im);
 }
 
-Complex BlockFFT::read(Value index) { return load(current, index); }
+Complex BlockFFT::read(Value index) { return load(rowAt(current), index); }
 void BlockFFT::write(Value index, Complex value) {
-  store(current, index, value);
+  store(rowAt(current), index, value);
 }
 
 void BlockFFT::forEach(Value count,
@@ -328,7 +373,8 @@ SmallVector<Complex> BlockFFT::dft(ArrayRef<Complex> x) {
 /// i to ((j - k) R + k) + i span. The output is in natural order after the
 /// last stage.
 void BlockFFT::butterfly(Value j, int64_t radix, int64_t span,
-                         SmallVectorImpl<Complex> &v, Value dstOffset) {
+                         SmallVectorImpl<Complex> &v, const Planes &dst,
+                         Value dstBase) {
   Value k = span == 1 ? constant(0)
                       : arith::RemUIOp::create(b, loc, j, constant(span));
   if (span > 1) {
@@ -348,9 +394,11 @@ void BlockFFT::butterfly(Value j, int64_t radix, int64_t span,
   } else {
     first = arith::MulIOp::create(b, loc, j, constant(radix));
   }
+  if (dstBase)
+    first = arith::AddIOp::create(b, loc, first, dstBase);
   for (int64_t i = 0; i < radix; ++i) {
     Value idx = arith::AddIOp::create(b, loc, first, constant(i * span));
-    store(dstOffset, idx, out[i]);
+    store(dst, idx, out[i]);
   }
 }
 
@@ -361,62 +409,154 @@ Complex BlockFFT::loadTable(Value table, Value index) {
           memref::LoadOp::create(b, loc, table, imIdx)};
 }
 
-void BlockFFT::stage(int64_t radix, int64_t span) {
+void BlockFFT::globalStage(int64_t radix, int64_t span) {
+  // Out of place, one butterfly per loop iteration.
   int64_t stride = plan.size / radix;
-  if (!plan.inShared) {
-    // Global memory: out of place, one butterfly per loop iteration.
-    forEach(stride, [&](OpBuilder &, Value j) {
-      SmallVector<Complex> v;
-      for (int64_t i = 0; i < radix; ++i) {
-        Value idx = arith::AddIOp::create(b, loc, j, constant(i * stride));
-        v.push_back(load(current, idx));
+  forEach(stride, [&](OpBuilder &, Value j) {
+    SmallVector<Complex> v;
+    for (int64_t i = 0; i < radix; ++i) {
+      Value idx = arith::AddIOp::create(b, loc, j, constant(i * stride));
+      v.push_back(load(rowAt(current), idx));
+    }
+    butterfly(j, radix, span, v, rowAt(other), Value());
+  });
+  gpu::BarrierOp::create(b, loc);
+  std::swap(current, other);
+}
+
+void BlockFFT::sharedStages(const Planes &tile, int64_t len, int64_t batch,
+                            ArrayRef<int64_t> radices) {
+  int64_t span = 1;
+  for (int64_t radix : radices) {
+    // In place: each thread loads all inputs of its butterflies before the
+    // barrier and writes after it. When the thread count does not divide
+    // the stage's butterflies, the last round is ragged: its loads are
+    // clamped to a valid butterfly and the writes of threads past the end
+    // are skipped.
+    int64_t stride = len / radix, count = batch * stride;
+    int64_t rounds = llvm::divideCeil(count, plan.threads);
+    SmallVector<SmallVector<Complex>> inputs(rounds);
+    SmallVector<Value> js, bases(rounds), valid(rounds);
+    for (int64_t t = 0; t < rounds; ++t) {
+      Value q = arith::AddIOp::create(b, loc, tid, constant(t * plan.threads));
+      if ((t + 1) * plan.threads > count) {
+        valid[t] = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, q,
+                                         constant(count));
+        q = arith::MinUIOp::create(b, loc, q, constant(count - 1));
       }
-      butterfly(j, radix, span, v, other);
+      // Butterfly j of transform q / stride of the tile.
+      Value j = q;
+      if (batch > 1) {
+        j = arith::RemUIOp::create(b, loc, q, constant(stride));
+        Value which = arith::DivUIOp::create(b, loc, q, constant(stride));
+        bases[t] = arith::MulIOp::create(b, loc, which, constant(len));
+      }
+      js.push_back(j);
+      Value first = bases[t] ? arith::AddIOp::create(b, loc, bases[t], j) : j;
+      for (int64_t i = 0; i < radix; ++i) {
+        Value idx = arith::AddIOp::create(b, loc, first, constant(i * stride));
+        inputs[t].push_back(load(tile, idx));
+      }
+    }
+    gpu::BarrierOp::create(b, loc);
+    for (int64_t t = 0; t < rounds; ++t) {
+      if (!valid[t]) {
+        butterfly(js[t], radix, span, inputs[t], tile, bases[t]);
+        continue;
+      }
+      auto ifOp = scf::IfOp::create(b, loc, valid[t]);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToStart(ifOp.thenBlock());
+      butterfly(js[t], radix, span, inputs[t], tile, bases[t]);
+    }
+    gpu::BarrierOp::create(b, loc);
+    span *= radix;
+  }
+}
+
+/// X[k1 + n1 k2] = sum_j2 w_n2^(j2 k2) w_n^(j2 k1) sum_j1 x[j1 n2 + j2]
+/// w_n1^(j1 k1): the inner sums are FFTs of the columns of x seen as n1 x n2,
+/// done in place; after the twiddles, the outer sums are FFTs of its rows,
+/// written transposed into the other buffer. Each FFT runs on a tile in
+/// shared memory, so the row in global memory is read and written twice.
+void BlockFFT::fourStep() {
+  int64_t n1 = plan.n1, n2 = plan.n2;
+  int64_t columns = plan.columnTile, rows = plan.rowTile;
+  Planes x = rowAt(current), y = rowAt(other);
+  Planes shared{tile, constant(0), std::max(columns * n1, rows * n2)};
+  auto overTiles = [&](int64_t count, int64_t width,
+                       function_ref<void(Value)> body) {
+    auto loop =
+        scf::ForOp::create(b, loc, constant(0), constant(count), constant(1));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(loop.getBody());
+    body(
+        arith::MulIOp::create(b, loc, loop.getInductionVar(), constant(width)));
+  };
+  auto divRem = [&](Value e, int64_t d) -> std::pair<Value, Value> {
+    return {arith::DivUIOp::create(b, loc, e, constant(d)),
+            arith::RemUIOp::create(b, loc, e, constant(d))};
+  };
+
+  // Columns c0 + c, c < columns; column c is tile row c. Consecutive
+  // threads read consecutive columns of a row of x.
+  overTiles(n2 / columns, columns, [&](Value c0) {
+    forEach(columns * n1, [&](OpBuilder &, Value e) {
+      auto [j1, c] = divRem(e, columns);
+      Value from = arith::AddIOp::create(
+          b, loc, arith::MulIOp::create(b, loc, j1, constant(n2)),
+          arith::AddIOp::create(b, loc, c0, c));
+      Value to = arith::AddIOp::create(
+          b, loc, arith::MulIOp::create(b, loc, c, constant(n1)), j1);
+      store(shared, to, load(x, from));
     });
     gpu::BarrierOp::create(b, loc);
-    std::swap(current, other);
-    return;
-  }
-  // Shared memory: in place. Each thread loads all inputs of its
-  // butterflies before the barrier and writes after it. When the thread
-  // count does not divide the stage's butterflies, the last round is
-  // ragged: its loads are clamped to a valid butterfly and the writes of
-  // threads past the end are skipped.
-  int64_t rounds = llvm::divideCeil(stride, plan.threads);
-  SmallVector<SmallVector<Complex>> inputs(rounds);
-  SmallVector<Value> js, valid(rounds);
-  for (int64_t t = 0; t < rounds; ++t) {
-    Value j = arith::AddIOp::create(b, loc, tid, constant(t * plan.threads));
-    js.push_back(j);
-    Value first = j;
-    if ((t + 1) * plan.threads > stride) {
-      valid[t] = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, j,
-                                       constant(stride));
-      first = arith::MinUIOp::create(b, loc, j, constant(stride - 1));
-    }
-    for (int64_t i = 0; i < radix; ++i) {
-      Value idx = arith::AddIOp::create(b, loc, first, constant(i * stride));
-      inputs[t].push_back(load(current, idx));
-    }
-  }
-  gpu::BarrierOp::create(b, loc);
-  for (int64_t t = 0; t < rounds; ++t) {
-    if (!valid[t]) {
-      butterfly(js[t], radix, span, inputs[t], current);
-      continue;
-    }
-    auto ifOp = scf::IfOp::create(b, loc, valid[t]);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(ifOp.thenBlock());
-    butterfly(js[t], radix, span, inputs[t], current);
-  }
-  gpu::BarrierOp::create(b, loc);
+    sharedStages(shared, n1, columns, plan.radices1);
+    forEach(columns * n1, [&](OpBuilder &, Value e) {
+      auto [k1, c] = divRem(e, columns);
+      Value column = arith::AddIOp::create(b, loc, c0, c);
+      Value from = arith::AddIOp::create(
+          b, loc, arith::MulIOp::create(b, loc, c, constant(n1)), k1);
+      Value to = arith::AddIOp::create(
+          b, loc, arith::MulIOp::create(b, loc, k1, constant(n2)), column);
+      // column * k1 < n1 n2: no reduction modulo the table size.
+      Complex w = loadTable(table, arith::MulIOp::create(b, loc, column, k1));
+      store(x, to, mul(load(shared, from), w));
+    });
+    gpu::BarrierOp::create(b, loc);
+  });
+
+  // Rows r0 + r, r < rows, copied contiguously; consecutive threads write
+  // consecutive rows' bins.
+  overTiles(n1 / rows, rows, [&](Value r0) {
+    Value base = arith::MulIOp::create(b, loc, r0, constant(n2));
+    forEach(rows * n2, [&](OpBuilder &, Value e) {
+      store(shared, e, load(x, arith::AddIOp::create(b, loc, base, e)));
+    });
+    gpu::BarrierOp::create(b, loc);
+    sharedStages(shared, n2, rows, plan.radices2);
+    forEach(rows * n2, [&](OpBuilder &, Value e) {
+      auto [k2, r] = divRem(e, rows);
+      Value from = arith::AddIOp::create(
+          b, loc, arith::MulIOp::create(b, loc, r, constant(n2)), k2);
+      Value to = arith::AddIOp::create(
+          b, loc, arith::AddIOp::create(b, loc, r0, r),
+          arith::MulIOp::create(b, loc, k2, constant(n1)));
+      store(y, to, load(shared, from));
+    });
+    gpu::BarrierOp::create(b, loc);
+  });
+  std::swap(current, other);
 }
 
 void BlockFFT::stages() {
+  if (plan.inShared)
+    return sharedStages(rowAt(current), plan.size, 1, plan.radices);
+  if (plan.fourStep)
+    return fourStep();
   int64_t span = 1;
   for (int64_t radix : plan.radices) {
-    stage(radix, span);
+    globalStage(radix, span);
     span *= radix;
   }
 }

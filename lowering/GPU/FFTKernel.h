@@ -17,6 +17,7 @@
 
 #include "llvm/ADT/SmallVector.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace mlir {
@@ -76,9 +77,20 @@ struct FFTPlan {
   int64_t threads = 0;
   /// Whether the row lives in dynamic shared memory (else global scratch).
   bool inShared = false;
+  /// For a row in global scratch: the four-step algorithm, size = n1 * n2,
+  /// with n2 FFTs of n1 points (columns) then n1 FFTs of n2 points (rows),
+  /// each in shared memory, `columnTile` columns or `rowTile` rows at a
+  /// time. Without it, every stage is a pass over global memory.
+  bool fourStep = false;
+  int64_t n1 = 0, n2 = 0, columnTile = 0, rowTile = 0;
+  SmallVector<int64_t> radices1, radices2;
 
-  /// Shared memory bytes per block (0 for the global-memory path).
-  int64_t sharedBytes() const { return inShared ? 8 * size : 0; }
+  /// Dynamic shared memory bytes per block.
+  int64_t sharedBytes() const {
+    if (inShared)
+      return 8 * size;
+    return fourStep ? 8 * std::max(columnTile * n1, rowTile * n2) : 0;
+  }
   /// Global scratch floats per row: two ping-pong buffers of size complex.
   int64_t scratchFloats() const { return inShared ? 0 : 4 * size; }
 };
@@ -152,24 +164,37 @@ public:
   void writeInverseInput(Value k, Value m, Complex x1, Complex x2, double s);
 
 private:
-  Complex load(Value offset, Value index);
-  void store(Value offset, Value index, Complex value);
-  void stage(int64_t radix, int64_t span);
+  /// `plane` points of real parts from `offset` in `buffer`, then as many
+  /// imaginary parts: a row, or a tile of rows one after the other.
+  struct Planes {
+    Value buffer, offset;
+    int64_t plane;
+  };
+  Planes rowAt(Value offset) { return {buffer, offset, plan.size}; }
+  Complex load(const Planes &planes, Value index);
+  void store(const Planes &planes, Value index, Complex value);
+  /// In-place stages of `batch` transforms of `len` points stored one
+  /// after the other in `tile`, in shared memory.
+  void sharedStages(const Planes &tile, int64_t len, int64_t batch,
+                    ArrayRef<int64_t> radices);
+  /// One out-of-place stage of the current row in global memory.
+  void globalStage(int64_t radix, int64_t span);
+  void fourStep();
   void stages();
   /// Bluestein's convolution around the stages.
   void bluestein();
   Complex loadTable(Value table, Value index);
-  /// Twiddles, small DFT and store of the butterfly at index `j` whose
-  /// inputs are `v`.
+  /// Twiddles, small DFT and store into the transform at `dstBase` of `dst`
+  /// of the butterfly at index `j` whose inputs are `v`.
   void butterfly(Value j, int64_t radix, int64_t span,
-                 SmallVectorImpl<Complex> &v, Value dstOffset);
+                 SmallVectorImpl<Complex> &v, const Planes &dst, Value dstBase);
   SmallVector<Complex> dft(ArrayRef<Complex> x);
   Complex mulConst(Complex a, double re, double im);
 
   OpBuilder &b;
   Location loc;
   FFTPlan plan;
-  Value table, chirp, filter, buffer, tid, threads;
+  Value table, chirp, filter, buffer, tile, tid, threads;
   /// Offsets of the current and the other buffer of this row.
   Value current, other;
 };

@@ -26,8 +26,11 @@ def OrchidConvertSpectralConvToGPU
 
     When the 8 bytes per point of the transform (for Bluestein, of its
     grid) fit in `max-shared-memory` bytes the FFT runs in dynamic shared
-    memory, otherwise in a global-memory scratch buffer with the same
-    stages (slower, but any size works).
+    memory. Longer rows live in a global-memory scratch buffer and are
+    transformed by the four-step algorithm, n = n1 * n2: the columns, then
+    the rows, each in tiles in shared memory, so that the row is read and
+    written twice. When not even one column fits, every stage is a pass
+    over the scratch buffer.
   }];
   let options = [
     Option<"maxSharedMemory", "max-shared-memory", "int64_t",

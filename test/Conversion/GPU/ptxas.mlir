@@ -1,12 +1,17 @@
 // REQUIRES: ptxas
-// Every kernel the GPU lowering emits assembles with ptxas: shared-memory
-// and global-memory FFTs, radices 2 to 8, 3, 5 and 13, Bluestein, rfft,
-// irfft, wrap, the short convolution and the kernel scaling of the
-// circular mode (a structured op lowered by orchid-convert-linalg-to-gpu).
+// Every kernel the GPU lowering emits assembles with ptxas: shared-memory,
+// global-memory and four-step FFTs, radices 2 to 8, 3, 5 and 13,
+// Bluestein, rfft, irfft, wrap, the short convolution and the kernel
+// scaling of the circular mode (a structured op lowered by
+// orchid-convert-linalg-to-gpu).
 // RUN: orchid-opt %s --orchid-gpu-pipeline="format=isa" \
 // RUN:   | python3 %S/Inputs/check_ptx.py --ptxas %ptxas --arch sm_90 \
 // RUN:   | FileCheck %s
 // RUN: orchid-opt %s --orchid-gpu-pipeline="format=isa max-shared-memory=0" \
+// RUN:   | python3 %S/Inputs/check_ptx.py --ptxas %ptxas --arch sm_90 \
+// RUN:   | FileCheck %s
+// Four-step transforms with tiles in 4 KB of shared memory:
+// RUN: orchid-opt %s --orchid-gpu-pipeline="format=isa max-shared-memory=4096" \
 // RUN:   | python3 %S/Inputs/check_ptx.py --ptxas %ptxas --arch sm_90 \
 // RUN:   | FileCheck %s
 // RUN: orchid-opt %s --orchid-gpu-pipeline="format=isa chip=sm_80 features=+ptx80" \

@@ -1,5 +1,6 @@
 // RUN: orchid-opt %s --orchid-convert-spectral-conv-to-gpu --split-input-file | FileCheck %s
 // RUN: orchid-opt %s --orchid-convert-spectral-conv-to-gpu="max-shared-memory=0" --split-input-file | FileCheck %s --check-prefix=GLOBAL
+// RUN: orchid-opt %s --orchid-convert-spectral-conv-to-gpu="max-shared-memory=512" --split-input-file | FileCheck %s --check-prefix=FOURSTEP
 
 // Two rows per block (3 rows: 2 blocks), n = 16 = 8 * 2 with 2 threads,
 // 8n = 128 bytes of dynamic shared memory.
@@ -83,4 +84,41 @@ func.func @bluestein(%u: tensor<1x2x17xf32>, %K: tensor<2x18xcomplex<f32>>,
       : tensor<1x2x17xf32>, tensor<2x18xcomplex<f32>>, tensor<2xf32>
         -> tensor<1x2x17xf32>
   return %y : tensor<1x2x17xf32>
+}
+
+// -----
+
+// n = 200 needs 1600 bytes, more than the 512 allowed: the row lives in
+// global scratch (2 blocks x 4n floats) and each transform is four-step,
+// 200 = 40 x 5: 5 column tiles of one 40-point column, then 5 row tiles of
+// eight 5-point rows, each tile transformed in 8 * 40 = 320 bytes of shared
+// memory; one thread per radix-8 butterfly of a column (5).
+// FOURSTEP-LABEL: func.func @four_step
+// FOURSTEP: memref.alloc() : memref<1600xf32>
+// FOURSTEP: %[[SMEM:.*]] = arith.constant 320 : i32
+// FOURSTEP: gpu.launch {{.*}} threads({{.*}}) in ({{.*}} = %c5{{.*}}) dynamic_shared_memory_size %[[SMEM]]
+// FOURSTEP: memref.view {{.*}} to memref<80xf32, #gpu.address_space<workgroup>>
+// Forward transform: column tiles (load, stages, twiddle and store back),
+// then row tiles (load, stages, transposed store).
+// FOURSTEP: scf.for %{{.*}} = %c0{{.*}} to %c5{{.*}} step %c1
+// FOURSTEP: memref.load %{{.*}}[{{.*}}] : memref<1600xf32>
+// FOURSTEP: memref.store %{{.*}}, %{{.*}}[{{.*}}] : memref<80xf32, #gpu.address_space<workgroup>>
+// FOURSTEP: gpu.barrier
+// FOURSTEP: memref.load %{{.*}}[{{.*}}] : memref<80xf32, #gpu.address_space<workgroup>>
+// FOURSTEP: memref.load %{{.*}}[{{.*}}] : memref<400xf32>
+// FOURSTEP: memref.store %{{.*}}, %{{.*}}[{{.*}}] : memref<1600xf32>
+// FOURSTEP: scf.for %{{.*}} = %c0{{.*}} to %c5{{.*}} step %c1
+// FOURSTEP: memref.load %{{.*}}[{{.*}}] : memref<1600xf32>
+// FOURSTEP: memref.store %{{.*}}, %{{.*}}[{{.*}}] : memref<80xf32, #gpu.address_space<workgroup>>
+// FOURSTEP: gpu.barrier
+// FOURSTEP: memref.load %{{.*}}[{{.*}}] : memref<80xf32, #gpu.address_space<workgroup>>
+// FOURSTEP: memref.store %{{.*}}, %{{.*}}[{{.*}}] : memref<1600xf32>
+// FOURSTEP: gpu.barrier
+// FOURSTEP: gpu.terminator
+func.func @four_step(%u: tensor<1x3x100xf32>, %K: tensor<3x101xcomplex<f32>>,
+                     %b: tensor<3xf32>) -> tensor<1x3x100xf32> {
+  %y = orchid.spectral_conv %u, %K, %b size 200
+      : tensor<1x3x100xf32>, tensor<3x101xcomplex<f32>>, tensor<3xf32>
+        -> tensor<1x3x100xf32>
+  return %y : tensor<1x3x100xf32>
 }
