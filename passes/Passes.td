@@ -164,4 +164,17 @@ def OrchidHoistFilters : Pass<"orchid-hoist-filters", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mlir::func::FuncDialect"];
 }
 
+def OrchidCheckLowered : Pass<"orchid-check-lowered"> {
+  let summary = "Report Orchid ops that the target's conversions left";
+  let description = [{
+    Runs in the CPU and GPU pipelines after the Orchid conversions, before
+    bufferization: an Orchid op still present there has no lowering, and
+    would otherwise surface as a bufferization error. Each one is reported
+    with the reason: dynamic shapes (the conversions need the function
+    specialised to a sequence length, as `orchid-run --seq-len` does), a
+    block or filter op that `orchid-decompose` and `orchid-expand-filters`
+    did not run on, or an op the target cannot lower.
+  }];
+}
+
 #endif // ORCHID_PASSES_TD

@@ -50,6 +50,7 @@ void orchid::buildOrchidCPUPipeline(OpPassManager &pm,
   // the later kernel's read before in-place writes that bufferization
   // places between them.
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(createOrchidCheckLowered());
 
   // Tensors -> buffers; results become caller-allocated out-parameters.
   bufferization::OneShotBufferizePassOptions bufferize;

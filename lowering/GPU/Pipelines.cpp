@@ -81,6 +81,7 @@ void mlir::orchid::buildOrchidGPUPipeline(OpPassManager &pm,
   convOptions.maxSharedMemory = shared;
   pm.addPass(createOrchidConvertSpectralConvToGPU(convOptions));
   pm.addNestedPass<func::FuncOp>(createOrchidConvertShortConvToGPU());
+  pm.addPass(createOrchidCheckLowered());
 
   // Tensors to memrefs; the remaining structured ops to kernels; buffers on
   // the device; results become caller-allocated out parameters. No CSE
