@@ -11,9 +11,12 @@ For B=8, D=768 and each L, times
   + u * D`) on device tensors (CUDA events), and the same with the copies
   in and out, which is what compares with orchid-run.
 
-It prints, per L, the medians in ms, the ratio Orchid / PyTorch, and the
-fraction of the peak memory bandwidth each reaches on the minimal traffic
-of the convolution (read u, write y, read the kernel once).
+It prints the GPU, then per L the medians in ms, the ratio Orchid /
+PyTorch, the fraction of the peak memory bandwidth each reaches on the
+minimal traffic of the convolution (read u, write y, read the kernel once),
+and the relative L2 difference between Orchid's result and PyTorch's on the
+same inputs (the float64 reference, O(L^2) per row, is too slow at these
+sizes; the execution tests check Orchid against it).
 
 Needs a CUDA GPU, PyTorch with CUDA, and orchid-run built with the GPU
 lowering (build/bin/orchid-run).
@@ -36,41 +39,55 @@ FFTCONV = """func.func @fftconv(%u: tensor<{B}x{D}x{L}xf32>, %k: tensor<{D}x{L}x
 """
 
 
-def time_orchid(orchid_run, chip, batch, dim, length, repeats):
-    with tempfile.NamedTemporaryFile("w", suffix=".mlir") as f:
-        f.write(FFTCONV.format(B=batch, D=dim, L=length))
-        f.flush()
+def run_orchid(orchid_run, chip, u, k, d, repeats):
+    """Times Orchid on the arrays u, k, d; returns (median ms, result)."""
+    import numpy as np
+
+    batch, dim, length = u.shape
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "fftconv.mlir")
+        with open(source, "w") as f:
+            f.write(FFTCONV.format(B=batch, D=dim, L=length))
+        inputs = []
+        for name, array in (("u", u), ("k", k), ("d", d)):
+            inputs.append(os.path.join(tmp, name + ".npy"))
+            np.save(inputs[-1], array)
+        output = os.path.join(tmp, "y.npy")
         out = subprocess.run(
-            [orchid_run, "--target=cuda", "--cuda-chip=" + chip, "--random",
-             "--check=reference", "--bench=%d" % repeats, f.name],
+            [orchid_run, "--target=cuda", "--cuda-chip=" + chip,
+             "--bench=%d" % repeats, "--output=" + output, source] +
+            ["--input=" + path for path in inputs],
             capture_output=True, text=True)
-    if out.returncode != 0:
-        sys.exit("orchid-run failed:\n" + out.stdout + out.stderr)
-    match = re.search(r"median ([0-9.]+) ms", out.stdout)
-    if not match:
-        sys.exit("no timing in orchid-run output:\n" + out.stdout)
-    return float(match.group(1))
+        if out.returncode != 0:
+            sys.exit("orchid-run failed:\n" + out.stdout + out.stderr)
+        match = re.search(r"median ([0-9.]+) ms", out.stdout)
+        if not match:
+            sys.exit("no timing in orchid-run output:\n" + out.stdout)
+        return float(match.group(1)), np.load(output)
 
 
-def time_torch(batch, dim, length, repeats, with_copies):
+def torch_fftconv(u, k, d):
     import torch
 
-    def fftconv(u, k, d):
-        n = 2 * length
-        y = torch.fft.irfft(torch.fft.rfft(u, n=n) * torch.fft.rfft(k, n=n),
-                            n=n)[..., :length]
-        return y + u * d[:, None]
+    length = u.shape[-1]
+    n = 2 * length
+    y = torch.fft.irfft(torch.fft.rfft(u, n=n) * torch.fft.rfft(k, n=n),
+                        n=n)[..., :length]
+    return y + u * d[:, None]
 
-    u_host = torch.rand(batch, dim, length) * 2 - 1
-    k_host = torch.rand(dim, length) * 2 - 1
-    d_host = torch.rand(dim) * 2 - 1
+
+def time_torch(u_host, k_host, d_host, repeats, with_copies):
+    """Median ms of PyTorch's fftconv on device tensors, or on host tensors
+    copied in and the result copied out."""
+    import torch
+
     u, k, d = u_host.cuda(), k_host.cuda(), d_host.cuda()
 
     def step():
         if with_copies:
-            y = fftconv(u_host.cuda(), k_host.cuda(), d_host.cuda())
+            y = torch_fftconv(u_host.cuda(), k_host.cuda(), d_host.cuda())
             return y.cpu()
-        return fftconv(u, k, d)
+        return torch_fftconv(u, k, d)
 
     for _ in range(3):
         step()
@@ -101,20 +118,37 @@ def main():
                         help="peak memory bandwidth (GB/s; H100 SXM: 3350)")
     args = parser.parse_args()
 
+    import numpy as np
+    import torch
+
+    print("GPU: %s (%d SMs); peak bandwidth taken as %.0f GB/s" % (
+        torch.cuda.get_device_name(),
+        torch.cuda.get_device_properties(0).multi_processor_count,
+        args.peak_gbps))
     print("| L | Orchid ms | PyTorch ms (device) | PyTorch ms (with copies) "
-          "| Orchid / PyTorch (with copies) | Orchid BW | PyTorch BW |")
-    print("|---|---|---|---|---|---|---|")
+          "| Orchid / PyTorch (with copies) | Orchid BW | PyTorch BW "
+          "| rel L2 vs PyTorch |")
+    print("|---|---|---|---|---|---|---|---|")
+    rng = np.random.default_rng(0)
     for length in [int(x) for x in args.lengths.split(",")]:
-        orchid = time_orchid(args.orchid_run, args.chip, args.batch, args.dim,
-                             length, args.repeats)
-        device = time_torch(args.batch, args.dim, length, args.repeats, False)
-        copies = time_torch(args.batch, args.dim, length, args.repeats, True)
+        shapes = ((args.batch, args.dim, length), (args.dim, length),
+                  (args.dim,))
+        u, k, d = (rng.uniform(-1, 1, shape).astype(np.float32)
+                   for shape in shapes)
+        orchid, y = run_orchid(args.orchid_run, args.chip, u, k, d,
+                               args.repeats)
+        u_t, k_t, d_t = (torch.from_numpy(a) for a in (u, k, d))
+        expected = torch_fftconv(u_t.cuda(), k_t.cuda(), d_t.cuda()).cpu()
+        error = float(torch.linalg.vector_norm(torch.from_numpy(y) - expected)
+                      / torch.linalg.vector_norm(expected))
+        device = time_torch(u_t, k_t, d_t, args.repeats, False)
+        copies = time_torch(u_t, k_t, d_t, args.repeats, True)
         # Minimal traffic: u in, y out (f32), the kernel in.
         gbytes = (2 * args.batch + 1) * args.dim * length * 4 / 1e9
-        print("| %d | %.3f | %.3f | %.3f | %.2f | %.0f%% | %.0f%% |" % (
+        print("| %d | %.3f | %.3f | %.3f | %.2f | %.0f%% | %.0f%% | %.1e |" % (
             length, orchid, device, copies, orchid / copies,
             100 * gbytes / (orchid / 1e3) / args.peak_gbps,
-            100 * gbytes / (device / 1e3) / args.peak_gbps))
+            100 * gbytes / (device / 1e3) / args.peak_gbps, error))
 
 
 if __name__ == "__main__":
