@@ -201,6 +201,19 @@ FFTTables gpu_fft::getOrCreateFFTTables(ModuleOp module, const FFTPlan &plan) {
 // Device side
 //===----------------------------------------------------------------------===//
 
+Value gpu_fft::getSharedFloats(OpBuilder &b, Location loc, int64_t floats) {
+  auto workgroup = gpu::AddressSpaceAttr::get(
+      b.getContext(), gpu::GPUDialect::getWorkgroupAddressSpace());
+  auto bytesType = MemRefType::get({ShapedType::kDynamic}, b.getI8Type(),
+                                   MemRefLayoutAttrInterface(), workgroup);
+  Value raw = gpu::DynamicSharedMemoryOp::create(b, loc, bytesType);
+  auto viewType = MemRefType::get({floats}, b.getF32Type(),
+                                  MemRefLayoutAttrInterface(), workgroup);
+  return memref::ViewOp::create(b, loc, viewType, raw,
+                                arith::ConstantIndexOp::create(b, loc, 0),
+                                ValueRange());
+}
+
 RowPair gpu_fft::getRowPair(OpBuilder &b, Location loc, int64_t rows) {
   Value pair = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
   Value row1 = arith::MulIOp::create(b, loc, pair,
@@ -229,17 +242,8 @@ BlockFFT::BlockFFT(OpBuilder &b, Location loc, const FFTPlan &plan,
   tid = gpu::ThreadIdOp::create(b, loc, gpu::Dimension::x);
   threads = constant(plan.threads);
   Value shared;
-  if (int64_t bytes = plan.sharedBytes()) {
-    auto workgroup = gpu::AddressSpaceAttr::get(
-        b.getContext(), gpu::GPUDialect::getWorkgroupAddressSpace());
-    auto bytesType = MemRefType::get({ShapedType::kDynamic}, b.getI8Type(),
-                                     MemRefLayoutAttrInterface(), workgroup);
-    Value raw = gpu::DynamicSharedMemoryOp::create(b, loc, bytesType);
-    auto viewType = MemRefType::get({bytes / 4}, b.getF32Type(),
-                                    MemRefLayoutAttrInterface(), workgroup);
-    shared = memref::ViewOp::create(b, loc, viewType, raw, constant(0),
-                                    ValueRange());
-  }
+  if (int64_t bytes = plan.sharedBytes())
+    shared = getSharedFloats(b, loc, bytes / 4);
   if (plan.inShared) {
     buffer = shared;
     current = constant(0);

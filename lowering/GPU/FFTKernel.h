@@ -62,6 +62,9 @@ void emitLaunch(OpBuilder &b, Location loc, int64_t blocks, int64_t threads,
 // Device side
 //===----------------------------------------------------------------------===//
 
+/// The launch's dynamic shared memory as `floats` f32 values.
+Value getSharedFloats(OpBuilder &b, Location loc, int64_t floats);
+
 /// How an n-point FFT is computed by one block. Sizes whose prime factors
 /// are at most 13 run as Stockham stages of those radices; other sizes go
 /// through Bluestein's algorithm, a cyclic convolution of `size` =

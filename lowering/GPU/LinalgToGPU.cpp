@@ -111,6 +111,128 @@ static void emitPoint(OpBuilder &b, Location loc, linalg::LinalgOp op,
     memref::StoreOp::create(b, loc, value, init.get(), indices);
 }
 
+/// Side of the square tiles of a matrix product in shared memory.
+constexpr int64_t kMatmulTile = 16;
+
+/// Whether `op` is C += A B on 2-D f32 buffers with static shapes.
+static bool isPlainMatmul(linalg::LinalgOp op) {
+  auto matmul = dyn_cast<linalg::MatmulOp>(op.getOperation());
+  if (!matmul || matmul.hasUserDefinedMaps())
+    return false;
+  return llvm::all_of(op->getOperands(), [](Value v) {
+    auto type = dyn_cast<MemRefType>(v.getType());
+    return type && type.getRank() == 2 && type.hasStaticShape() &&
+           type.getElementType().isF32();
+  });
+}
+
+/// C += A B as a tiled kernel: each block computes a kMatmulTile^2 tile of
+/// C, one thread per element, and steps through K with a tile of A and one
+/// of B in shared memory, so that each element of A and B is read from
+/// global memory once per tile rather than once per output.
+static void emitTiledMatmul(OpBuilder &b, Location loc, linalg::LinalgOp op) {
+  Value lhs = op.getDpsInputOperand(0)->get();
+  Value rhs = op.getDpsInputOperand(1)->get();
+  Value acc = op.getDpsInitOperand(0)->get();
+  ArrayRef<int64_t> lhsShape = cast<MemRefType>(lhs.getType()).getShape();
+  int64_t m = lhsShape[0], k = lhsShape[1];
+  int64_t n = cast<MemRefType>(rhs.getType()).getShape()[1];
+  const int64_t tile = kMatmulTile;
+  int64_t tilesN = llvm::divideCeil(n, tile);
+  auto cst = [&](int64_t v) {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  auto lessThan = [&](Value a, int64_t bound) {
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, a,
+                                 cst(bound));
+  };
+  // A[i][j] when (i, j) is inside the matrix, else 0 (indices clamped so
+  // that the load stays in bounds).
+  auto loadOrZero = [&](Value matrix, Value i, Value j, int64_t rows,
+                        int64_t cols) {
+    Value inside =
+        arith::AndIOp::create(b, loc, lessThan(i, rows), lessThan(j, cols));
+    Value ci = arith::MinUIOp::create(b, loc, i, cst(rows - 1));
+    Value cj = arith::MinUIOp::create(b, loc, j, cst(cols - 1));
+    Value v = memref::LoadOp::create(b, loc, matrix, ValueRange{ci, cj});
+    Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
+    return arith::SelectOp::create(b, loc, inside, v, zero);
+  };
+
+  emitLaunch(
+      b, loc, llvm::divideCeil(m, tile) * tilesN, tile * tile,
+      /*sharedBytes=*/2 * tile * tile * 4, [&] {
+        Value shared = getSharedFloats(b, loc, 2 * tile * tile);
+        Value block = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
+        Value thread = gpu::ThreadIdOp::create(b, loc, gpu::Dimension::x);
+        Value ty = arith::DivUIOp::create(b, loc, thread, cst(tile));
+        Value tx = arith::RemUIOp::create(b, loc, thread, cst(tile));
+        Value row = arith::AddIOp::create(
+            b, loc,
+            arith::MulIOp::create(
+                b, loc, arith::DivUIOp::create(b, loc, block, cst(tilesN)),
+                cst(tile)),
+            ty);
+        Value col = arith::AddIOp::create(
+            b, loc,
+            arith::MulIOp::create(
+                b, loc, arith::RemUIOp::create(b, loc, block, cst(tilesN)),
+                cst(tile)),
+            tx);
+        // Tile A at [0, tile^2), tile B after it, both row-major.
+        Value aSlot = arith::AddIOp::create(
+            b, loc, arith::MulIOp::create(b, loc, ty, cst(tile)), tx);
+        Value bSlot = arith::AddIOp::create(b, loc, aSlot, cst(tile * tile));
+        Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
+        auto steps = scf::ForOp::create(
+            b, loc, cst(0), cst(llvm::divideCeil(k, tile)), cst(1),
+            ValueRange{zero},
+            [&](OpBuilder &b, Location, Value step, ValueRange sum) {
+              Value k0 = arith::MulIOp::create(b, loc, step, cst(tile));
+              Value ka = arith::AddIOp::create(b, loc, k0, tx);
+              Value kb = arith::AddIOp::create(b, loc, k0, ty);
+              memref::StoreOp::create(b, loc, loadOrZero(lhs, row, ka, m, k),
+                                      shared, aSlot);
+              memref::StoreOp::create(b, loc, loadOrZero(rhs, kb, col, k, n),
+                                      shared, bSlot);
+              gpu::BarrierOp::create(b, loc);
+              auto inner = scf::ForOp::create(
+                  b, loc, cst(0), cst(tile), cst(1), sum,
+                  [&](OpBuilder &b, Location, Value kk, ValueRange partial) {
+                    Value a = memref::LoadOp::create(
+                        b, loc, shared,
+                        ValueRange{arith::AddIOp::create(
+                            b, loc,
+                            arith::MulIOp::create(b, loc, ty, cst(tile)), kk)});
+                    Value bv = memref::LoadOp::create(
+                        b, loc, shared,
+                        ValueRange{arith::AddIOp::create(
+                            b, loc,
+                            arith::AddIOp::create(
+                                b, loc,
+                                arith::MulIOp::create(b, loc, kk, cst(tile)),
+                                tx),
+                            cst(tile * tile))});
+                    Value next = arith::AddFOp::create(
+                        b, loc, partial[0],
+                        arith::MulFOp::create(b, loc, a, bv));
+                    scf::YieldOp::create(b, loc, next);
+                  });
+              gpu::BarrierOp::create(b, loc);
+              scf::YieldOp::create(b, loc, inner.getResults());
+            });
+        Value inside =
+            arith::AndIOp::create(b, loc, lessThan(row, m), lessThan(col, n));
+        auto ifOp = scf::IfOp::create(b, loc, inside);
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(ifOp.thenBlock());
+        Value old = memref::LoadOp::create(b, loc, acc, ValueRange{row, col});
+        memref::StoreOp::create(
+            b, loc, arith::AddFOp::create(b, loc, old, steps.getResult(0)), acc,
+            ValueRange{row, col});
+      });
+}
+
 /// Lowers one structured op on buffers to a launch with one thread per
 /// point of its parallel iteration space, innermost parallel dimension
 /// fastest so that consecutive threads touch consecutive elements; an op
@@ -135,6 +257,12 @@ static LogicalResult convertToLaunch(RewriterBase &rewriter,
   for (unsigned d : parallel)
     total *= ranges[d];
   if (total == 0 || llvm::is_contained(ranges, 0)) {
+    rewriter.eraseOp(op);
+    return success();
+  }
+  if (isPlainMatmul(op)) {
+    OpBuilder b(op);
+    emitTiledMatmul(b, op.getLoc(), op);
     rewriter.eraseOp(op);
     return success();
   }

@@ -64,16 +64,31 @@ func.func @middle_reduction(%x: memref<2x6x4xf32>, %y: memref<2x4xf32>) {
 
 // -----
 
-// A matrix product: one thread per output, the K loop inside with the
-// partial sum in a register.
+// A matrix product of f32 buffers is a tiled kernel: one 16 x 16 tile of C
+// per block (here one), one thread per element; per step of 16 along K the
+// block stages a tile of A and one of B in shared memory (2 KB), reading
+// zeros outside the matrices from clamped indices, and accumulates in a
+// register; C is updated once, inside the matrix.
 // CHECK-LABEL: func.func @matmul
-// CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %c3{{.*}}) threads({{.*}}) in ({{.*}} = %c8
-// CHECK: scf.for %{{.*}} = %c0 to %c5 step %c1 iter_args
-// CHECK-NOT: memref.store
+// CHECK: gpu.launch blocks({{.*}}) in ({{.*}} = %c1{{.*}}) threads({{.*}}) in ({{.*}} = %c256{{.*}}) dynamic_shared_memory_size %c2048_i32
+// CHECK: %[[TILES:.*]] = memref.view {{.*}} to memref<512xf32, #gpu.address_space<workgroup>>
+// CHECK: %[[A:.*]] = memref.load %{{.*}}[%{{.*}}, %{{.*}}] : memref<4x5xf32>
+// CHECK: arith.select %{{.*}}, %[[A]], %cst : f32
+// CHECK: memref.store %{{.*}}, %[[TILES]]
+// CHECK: %[[B:.*]] = memref.load %{{.*}}[%{{.*}}, %{{.*}}] : memref<5x6xf32>
+// CHECK: arith.select %{{.*}}, %[[B]], %cst : f32
+// CHECK: memref.store %{{.*}}, %[[TILES]]
+// CHECK: gpu.barrier
+// CHECK: %[[SUM:.*]] = scf.for %{{.*}} = %c0 to %c16 step %c1 iter_args
+// CHECK: memref.load %[[TILES]]
+// CHECK: memref.load %[[TILES]]
 // CHECK: arith.mulf
 // CHECK: arith.addf
-// CHECK: scf.yield
-// CHECK: memref.store
+// CHECK: gpu.barrier
+// CHECK: scf.if
+// CHECK: %[[OLD:.*]] = memref.load %{{.*}} : memref<4x6xf32>
+// CHECK: %[[NEW:.*]] = arith.addf %[[OLD]], %[[SUM]]
+// CHECK: memref.store %[[NEW]]
 func.func @matmul(%a: memref<4x5xf32>, %b: memref<5x6xf32>, %c: memref<4x6xf32>) {
   linalg.matmul ins(%a, %b : memref<4x5xf32>, memref<5x6xf32>)
                 outs(%c : memref<4x6xf32>)

@@ -206,6 +206,20 @@ for opts in PATHS:
     roundtrip((3, 100), 240, opts)
     roundtrip((2, 5, 64), 64, opts)
     roundtrip((2, 37), 37, opts)                    # odd prime: Bluestein
+def matmul_test(m, k, n):
+    """A matrix product (the tiled kernel) with partial tiles in M, K, N."""
+    a = rng.standard_normal((m, k)).astype(np.float32)
+    b = rng.standard_normal((k, n)).astype(np.float32)
+    c = rng.standard_normal((m, n)).astype(np.float32)
+    op = ("%%y = linalg.matmul ins(%%a0, %%a1 : %s, %s) outs(%%a2 : %s) -> %s"
+          % (ty(a.shape), ty(b.shape), ty(c.shape), ty(c.shape)))
+    got = run(op, [(ty(a.shape), a), (ty(b.shape), b), (ty(c.shape), c)], c.shape, "max-threads=8")
+    ref = c.astype(np.float64) + a.astype(np.float64) @ b.astype(np.float64)
+    report("matmul %dx%dx%d" % (m, k, n), np.linalg.norm(got - ref) / np.linalg.norm(ref))
+
+matmul_test(37, 40, 23)
+matmul_test(16, 16, 32)
+
 def block_test(path, fname):
     """A whole block against the CPU lowering on the same random inputs."""
     text = open(os.path.join(ROOT, path)).read()
