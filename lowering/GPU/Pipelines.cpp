@@ -30,6 +30,7 @@
 #include "mlir/Dialect/LLVMIR/NVVMDialect.h"
 #include "mlir/Dialect/LLVMIR/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/Transforms/AllocationOpInterfaceImpl.h"
@@ -82,6 +83,9 @@ void mlir::orchid::buildOrchidGPUPipeline(OpPassManager &pm,
   pm.addPass(createOrchidConvertSpectralConvToGPU(convOptions));
   pm.addNestedPass<func::FuncOp>(createOrchidConvertShortConvToGPU());
   pm.addPass(createOrchidCheckLowered());
+  // Chains of elementwise ops (gates, biases, modulation) become one kernel
+  // each, one pass over memory.
+  pm.addPass(createLinalgElementwiseOpFusionPass());
 
   // Tensors to memrefs; the remaining structured ops to kernels; buffers on
   // the device; results become caller-allocated out parameters. No CSE
@@ -148,6 +152,7 @@ void mlir::orchid::registerOrchidGPULowering() {
   registerOrchidGPUPasses();
   // The upstream passes of the pipeline, to run and test it piecewise.
   bufferization::registerBufferizationPasses();
+  registerLinalgElementwiseOpFusionPass();
   registerGPUPasses();
   registerConvertGpuOpsToNVVMOps();
   PassPipelineRegistration<GPUPipelineOptions>(

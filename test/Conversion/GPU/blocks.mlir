@@ -1,8 +1,9 @@
 // REQUIRES: ptxas
 // The example Hyena and Orchid blocks through the whole GPU pipeline: every
 // kernel assembles with ptxas, and the host only copies the arguments (14
-// for Hyena, 29 for Orchid), the 3 constants of the filter's positional
-// grid and the result: intermediate results stay on the device.
+// for Hyena, 29 for Orchid), the filter's constants (positional grid and
+// decay rates: 3 for Hyena, 4 for Orchid) and the result: intermediate
+// results stay on the device.
 // RUN: orchid-opt %orchid_src_root/examples/hyena.mlir --orchid-decompose \
 // RUN:   --orchid-expand-filters --orchid-gpu-pipeline="format=isa" -o %t.hyena
 // RUN: python3 %S/Inputs/check_ptx.py --ptxas %ptxas --arch sm_90 < %t.hyena \
@@ -14,8 +15,8 @@
 // RUN:   | FileCheck %s --check-prefix=PTX-ORCHID
 // RUN: grep -c "llvm.call @mgpuMemcpy" %t.orchid | FileCheck %s --check-prefix=COPIES-ORCHID
 
-// PTX-HYENA: ptxas: 32 PTX modules assembled
+// PTX-HYENA: ptxas: 31 PTX modules assembled
 // COPIES-HYENA: {{^}}18{{$}}
-// PTX-ORCHID: ptxas: 78 PTX modules assembled
-// COPIES-ORCHID: {{^}}33{{$}}
+// PTX-ORCHID: ptxas: 72 PTX modules assembled
+// COPIES-ORCHID: {{^}}34{{$}}
 

@@ -51,7 +51,7 @@ def passes(opts):
     """The GPU pipeline (lowering/GPU/Pipelines.cpp) up to outlining."""
     return ["--orchid-decompose", "--orchid-expand-filters", "--orchid-lower-fftconv",
             "--orchid-convert-fft-to-gpu=" + opts, "--orchid-convert-spectral-conv-to-gpu=" + opts,
-            "--orchid-convert-short-conv-to-gpu",
+            "--orchid-convert-short-conv-to-gpu", "--orchid-check-lowered", "--linalg-fuse-elementwise-ops",
             "--one-shot-bufferize=bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map",
             "--orchid-convert-linalg-to-gpu", "--orchid-move-buffers-to-device",
             "--buffer-results-to-out-params=hoist-static-allocs modify-public-functions", "--canonicalize"]
