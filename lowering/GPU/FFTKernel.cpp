@@ -40,8 +40,8 @@ Value KernelBuffers::allocScratch(OpBuilder &b, Location loc, MemRefType type) {
 
 void KernelBuffers::replaceOp(OpBuilder &b, Location loc, Operation *op,
                               Value buffer, RankedTensorType type) {
-  for (Value buffer : scratch)
-    memref::DeallocOp::create(b, loc, buffer);
+  for (Value temporary : scratch)
+    memref::DeallocOp::create(b, loc, temporary);
   scratch.clear();
   Value result = bufferization::ToTensorOp::create(b, loc, type, buffer,
                                                    /*restrict=*/true,
@@ -342,7 +342,7 @@ Complex BlockFFT::mulConst(Complex a, double re, double im) {
 }
 
 /// A small DFT with constant coefficients: even sizes split recursively
-/// (radix 2 butterflies), odd sizes (3, 5) are direct.
+/// (radix 2 butterflies), odd sizes (3, 5, 7, 11, 13) are direct.
 SmallVector<Complex> BlockFFT::dft(ArrayRef<Complex> x) {
   int64_t r = x.size();
   if (r == 1)

@@ -335,7 +335,7 @@ void mgpuEventRecord(void *event, void *stream) {
 /// allocations: reuse needs no synchronisation because a compiled function
 /// runs all of its work on one stream, in order, and synchronises it before
 /// returning. Idle blocks are freed when the device runs out of memory.
-orchid::BlockCache<uint64_t, CUdeviceptr> &deviceBlocks() {
+static orchid::BlockCache<uint64_t, CUdeviceptr> &deviceBlocks() {
   static auto *cache = new orchid::BlockCache<uint64_t, CUdeviceptr>(
       std::numeric_limits<size_t>::max());
   return *cache;
