@@ -142,6 +142,11 @@ static void emitTiledMatmul(OpBuilder &b, Location loc, linalg::LinalgOp op) {
   auto cst = [&](int64_t v) {
     return arith::ConstantIndexOp::create(b, loc, v);
   };
+  // x * scale + y.
+  auto mulAdd = [&](OpBuilder &b, Value x, int64_t scale, Value y) -> Value {
+    return arith::AddIOp::create(
+        b, loc, arith::MulIOp::create(b, loc, x, cst(scale)), y);
+  };
   auto lessThan = [&](Value a, int64_t bound) {
     return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, a,
                                  cst(bound));
@@ -167,21 +172,12 @@ static void emitTiledMatmul(OpBuilder &b, Location loc, linalg::LinalgOp op) {
         Value thread = gpu::ThreadIdOp::create(b, loc, gpu::Dimension::x);
         Value ty = arith::DivUIOp::create(b, loc, thread, cst(tile));
         Value tx = arith::RemUIOp::create(b, loc, thread, cst(tile));
-        Value row = arith::AddIOp::create(
-            b, loc,
-            arith::MulIOp::create(
-                b, loc, arith::DivUIOp::create(b, loc, block, cst(tilesN)),
-                cst(tile)),
-            ty);
-        Value col = arith::AddIOp::create(
-            b, loc,
-            arith::MulIOp::create(
-                b, loc, arith::RemUIOp::create(b, loc, block, cst(tilesN)),
-                cst(tile)),
-            tx);
+        Value row = mulAdd(
+            b, arith::DivUIOp::create(b, loc, block, cst(tilesN)), tile, ty);
+        Value col = mulAdd(
+            b, arith::RemUIOp::create(b, loc, block, cst(tilesN)), tile, tx);
         // Tile A at [0, tile^2), tile B after it, both row-major.
-        Value aSlot = arith::AddIOp::create(
-            b, loc, arith::MulIOp::create(b, loc, ty, cst(tile)), tx);
+        Value aSlot = mulAdd(b, ty, tile, tx);
         Value bSlot = arith::AddIOp::create(b, loc, aSlot, cst(tile * tile));
         Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
         auto steps = scf::ForOp::create(
@@ -200,18 +196,11 @@ static void emitTiledMatmul(OpBuilder &b, Location loc, linalg::LinalgOp op) {
                   b, loc, cst(0), cst(tile), cst(1), sum,
                   [&](OpBuilder &b, Location, Value kk, ValueRange partial) {
                     Value a = memref::LoadOp::create(
-                        b, loc, shared,
-                        ValueRange{arith::AddIOp::create(
-                            b, loc,
-                            arith::MulIOp::create(b, loc, ty, cst(tile)), kk)});
+                        b, loc, shared, ValueRange{mulAdd(b, ty, tile, kk)});
                     Value bv = memref::LoadOp::create(
                         b, loc, shared,
                         ValueRange{arith::AddIOp::create(
-                            b, loc,
-                            arith::AddIOp::create(
-                                b, loc,
-                                arith::MulIOp::create(b, loc, kk, cst(tile)),
-                                tx),
+                            b, loc, mulAdd(b, kk, tile, tx),
                             cst(tile * tile))});
                     Value next = arith::AddFOp::create(
                         b, loc, partial[0],
