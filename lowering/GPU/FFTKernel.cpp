@@ -50,6 +50,11 @@ void KernelBuffers::replaceOp(OpBuilder &b, Location loc, Operation *op,
   op->erase();
 }
 
+bool gpu_fft::isInKernel(Operation *op) {
+  return op->getParentOfType<gpu::LaunchOp>() ||
+         op->getParentOfType<gpu::GPUFuncOp>();
+}
+
 Value gpu_fft::collapseToRows(OpBuilder &b, Location loc, Value memref) {
   auto type = cast<MemRefType>(memref.getType());
   int64_t rank = type.getRank();

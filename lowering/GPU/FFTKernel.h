@@ -47,6 +47,9 @@ struct KernelBuffers {
                  RankedTensorType type);
 };
 
+/// Whether `op` is device code: inside a gpu.launch or a gpu.func.
+bool isInKernel(Operation *op);
+
 /// Collapses all leading dimensions of an identity-layout memref of rank > 2:
 /// `A x B x ... x N` becomes `(A*B*...) x N`.
 Value collapseToRows(OpBuilder &b, Location loc, Value memref);

@@ -290,11 +290,6 @@ static LogicalResult convertToLaunch(RewriterBase &rewriter,
   return success();
 }
 
-static bool inKernel(Operation *op) {
-  return op->getParentOfType<gpu::LaunchOp>() ||
-         op->getParentOfType<gpu::GPUFuncOp>();
-}
-
 namespace {
 struct ConvertLinalgToGPUPass
     : public orchid::impl::OrchidConvertLinalgToGPUBase<
@@ -306,7 +301,7 @@ struct ConvertLinalgToGPUPass
     // Host copies between buffers become copy kernels.
     SmallVector<memref::CopyOp> copies;
     getOperation().walk([&](memref::CopyOp op) {
-      if (!inKernel(op))
+      if (!isInKernel(op))
         copies.push_back(op);
     });
     for (memref::CopyOp copy : copies) {
@@ -316,7 +311,7 @@ struct ConvertLinalgToGPUPass
     }
     SmallVector<linalg::LinalgOp> ops;
     getOperation().walk([&](linalg::LinalgOp op) {
-      if (!inKernel(op))
+      if (!isInKernel(op))
         ops.push_back(op);
     });
     for (linalg::LinalgOp op : ops)

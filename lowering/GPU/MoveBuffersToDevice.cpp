@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "lowering/GPU/FFTKernel.h"
 #include "lowering/GPU/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -27,10 +28,7 @@ namespace orchid {
 
 using namespace mlir;
 using namespace mlir::orchid;
-
-static bool inKernel(Operation *op) {
-  return op->getParentOfType<gpu::LaunchOp>() != nullptr;
-}
+using namespace mlir::orchid::gpu_fft;
 
 static Value allocOnDevice(OpBuilder &b, Location loc, MemRefType type,
                            ValueRange dynamicSizes = {},
@@ -87,7 +85,7 @@ static LogicalResult moveToDevice(func::FuncOp func) {
   // use; existing host deallocations are dropped.
   SmallVector<Operation *> hostOps;
   func.walk([&](Operation *op) {
-    if (!inKernel(op))
+    if (!isInKernel(op))
       hostOps.push_back(op);
   });
   for (Operation *op : hostOps) {
@@ -116,7 +114,7 @@ static LogicalResult moveToDevice(func::FuncOp func) {
       mirrorOnDevice(b, loc, arg);
   SmallVector<memref::GetGlobalOp> globals;
   func.walk([&](memref::GetGlobalOp op) {
-    if (!inKernel(op))
+    if (!isInKernel(op))
       globals.push_back(op);
   });
   for (memref::GetGlobalOp global : globals) {
@@ -146,7 +144,7 @@ static LogicalResult moveToDevice(func::FuncOp func) {
   // the allocation's block that contains that use.
   SmallVector<gpu::AllocOp> allocs;
   func.walk([&](gpu::AllocOp alloc) {
-    if (!inKernel(alloc))
+    if (!isInKernel(alloc))
       allocs.push_back(alloc);
   });
   for (gpu::AllocOp alloc : allocs) {
@@ -154,7 +152,7 @@ static LogicalResult moveToDevice(func::FuncOp func) {
     Operation *last = alloc;
     for (Value alias : getAliases(alloc.getMemref()))
       for (Operation *user : alias.getUsers()) {
-        if (!inKernel(user) && !isDeviceAccessAllowed(user))
+        if (!isInKernel(user) && !isDeviceAccessAllowed(user))
           return user->emitOpError("accesses device memory on the host: it "
                                    "has no GPU lowering");
         Operation *ancestor = block->findAncestorOpInBlock(*user);
