@@ -68,8 +68,8 @@ int64_t mlir::orchid::getMaxSharedMemoryPerBlock(StringRef chip) {
   return 48 * 1024;
 }
 
-void mlir::orchid::buildOrchidGPUPipeline(OpPassManager &pm,
-                                          const GPUPipelineOptions &options) {
+void mlir::orchid::buildOrchidGPUKernelPipeline(
+    OpPassManager &pm, const GPUPipelineOptions &options) {
   // Orchid ops to gpu.launch on buffers.
   pm.addPass(createOrchidLowerFFTConv());
   int64_t shared = options.maxSharedMemory >= 0
@@ -77,9 +77,11 @@ void mlir::orchid::buildOrchidGPUPipeline(OpPassManager &pm,
                        : getMaxSharedMemoryPerBlock(options.chip);
   OrchidConvertFFTToGPUOptions fftOptions;
   fftOptions.maxSharedMemory = shared;
+  fftOptions.maxThreads = options.maxThreads;
   pm.addPass(createOrchidConvertFFTToGPU(fftOptions));
   OrchidConvertSpectralConvToGPUOptions convOptions;
   convOptions.maxSharedMemory = shared;
+  convOptions.maxThreads = options.maxThreads;
   pm.addPass(createOrchidConvertSpectralConvToGPU(convOptions));
   pm.addNestedPass<func::FuncOp>(createOrchidConvertShortConvToGPU());
   pm.addPass(createOrchidCheckLowered());
@@ -102,6 +104,11 @@ void mlir::orchid::buildOrchidGPUPipeline(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createCanonicalizerPass());
+}
+
+void mlir::orchid::buildOrchidGPUPipeline(OpPassManager &pm,
+                                          const GPUPipelineOptions &options) {
+  buildOrchidGPUKernelPipeline(pm, options);
 
   // Common part of gpu-lower-to-nvvm-pipeline.
   pm.addPass(createGpuKernelOutliningPass());
@@ -160,6 +167,11 @@ void mlir::orchid::registerOrchidGPULowering() {
       "Lower Orchid ops on tensors to CUDA kernels in a gpu.binary and host "
       "code in the LLVM dialect",
       buildOrchidGPUPipeline);
+  PassPipelineRegistration<GPUPipelineOptions>(
+      "orchid-gpu-kernel-pipeline",
+      "The first half of --orchid-gpu-pipeline: Orchid and linalg ops on "
+      "tensors to gpu.launch ops on device buffers, before outlining",
+      buildOrchidGPUKernelPipeline);
 }
 
 void mlir::orchid::registerOrchidGPUDialects(DialectRegistry &registry) {

@@ -35,6 +35,9 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
       llvm::cl::desc("Dynamic shared memory per block for FFTs (bytes; "
                      "default: the opt-in limit of `chip`)"),
       llvm::cl::init(-1)};
+  PassOptions::Option<int64_t> maxThreads{
+      *this, "max-threads", llvm::cl::desc("Most threads per FFT block"),
+      llvm::cl::init(1024)};
 };
 
 /// Lowers a module whose functions compute with orchid.spectral_conv,
@@ -47,6 +50,13 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
 /// become `f(args..., outs...)` on host memrefs.
 void buildOrchidGPUPipeline(OpPassManager &pm,
                             const GPUPipelineOptions &options);
+
+/// The device-independent first half of buildOrchidGPUPipeline: every op
+/// becomes a gpu.launch on device buffers, in functions on host memrefs
+/// with out parameters, before kernel outlining. Only `max-shared-memory`,
+/// `chip` (for its default) and `max-threads` matter to it.
+void buildOrchidGPUKernelPipeline(OpPassManager &pm,
+                                  const GPUPipelineOptions &options);
 
 /// The most dynamic shared memory a block of `chip` can opt in to.
 int64_t getMaxSharedMemoryPerBlock(llvm::StringRef chip);

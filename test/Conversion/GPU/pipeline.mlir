@@ -36,3 +36,15 @@ func.func @fftconv(%u: tensor<2x4x300xf32>, %k: tensor<4x300xf32>,
         -> tensor<2x4x300xf32>
   return %y : tensor<2x4x300xf32>
 }
+
+// The first half of the pipeline stops before outlining: gpu.launch ops on
+// device buffers in a function on host memrefs with an out parameter.
+// max-threads bounds the FFT blocks (n = 600: 75 radix-8 butterflies).
+// RUN: orchid-opt %s --orchid-gpu-kernel-pipeline="max-threads=32" | FileCheck %s --check-prefix=KERNELS
+// KERNELS-LABEL: func.func @fftconv(
+// KERNELS-SAME: %[[OUT:[a-z0-9_]+]]: memref<2x4x300xf32>)
+// KERNELS-NOT: gpu.module
+// KERNELS: gpu.launch {{.*}} threads({{.*}}) in ({{.*}} = %c32
+// KERNELS: gpu.launch {{.*}} threads({{.*}}) in ({{.*}} = %c32
+// KERNELS: gpu.memcpy %[[OUT]], %{{.*}}
+// KERNELS-NOT: gpu.module
