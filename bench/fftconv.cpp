@@ -10,7 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "bench/BenchUtil.h"
-#include "tools/orchid-run/Runner.h"
+#include "tools/lib/runner/Runner.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"

@@ -21,8 +21,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "bench/BenchUtil.h"
-#include "runtime/reference/BlockReference.h"
-#include "tools/orchid-run/Runner.h"
+#include "tools/lib/reference/BlockReference.h"
+#include "tools/lib/runner/Runner.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"

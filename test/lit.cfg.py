@@ -20,6 +20,7 @@ config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py",
 config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%orchid_src_root", config.orchid_src_root))
 config.substitutions.append(("%orchid_tools_dir", config.orchid_tools_dir))
+config.substitutions.append(("%llvm_tools_dir", config.llvm_tools_dir))
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "runtime/reference/BlockReference.h"
+#include "tools/lib/reference/BlockReference.h"
 
 #include <gtest/gtest.h>
 

@@ -112,8 +112,7 @@ protected:
     engineOptions.transformer = transformer;
     engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
     SmallVector<StringRef> libs = {
-        ORCHID_CPU_RUNTIME_PATH, "/usr/lib/llvm-22/lib/libomp.so",
-        "/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so"};
+        ORCHID_CPU_RUNTIME_PATH, ORCHID_OMP_LIBRARY, ORCHID_C_RUNNER_UTILS};
     engineOptions.sharedLibPaths = libs;
     auto engine = ExecutionEngine::create(*module, engineOptions);
     if (!engine) {

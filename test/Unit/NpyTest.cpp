@@ -1,6 +1,6 @@
 //===- NpyTest.cpp - .npy reading and writing ----------------------------===//
 
-#include "runtime/Npy.h"
+#include "tools/lib/npy/Npy.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -1,6 +1,6 @@
 //===- ReferenceTest.cpp - Float64 reference implementations -------------===//
 
-#include "runtime/reference/Reference.h"
+#include "tools/lib/reference/Reference.h"
 
 #include <gtest/gtest.h>
 

@@ -1,14 +1,14 @@
 //===- BlockCheck.cpp - Float64 reference of Hyena and Orchid blocks ------===//
 //
 // Maps the operands and attributes of the block ops onto the float64
-// references in runtime/reference/BlockReference.h.
+// references in tools/lib/reference/BlockReference.h.
 //
 //===----------------------------------------------------------------------===//
 
 #include "tools/orchid-run/BlockCheck.h"
 
 #include "dialect/OrchidOps.h"
-#include "runtime/reference/BlockReference.h"
+#include "tools/lib/reference/BlockReference.h"
 
 using namespace mlir;
 namespace dialect = mlir::orchid;

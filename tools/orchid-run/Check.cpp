@@ -3,7 +3,7 @@
 #include "tools/orchid-run/Check.h"
 
 #include "dialect/OrchidOps.h"
-#include "runtime/reference/Reference.h"
+#include "tools/lib/reference/Reference.h"
 #include "tools/orchid-run/BlockCheck.h"
 
 #include "mlir/IR/BuiltinTypes.h"

@@ -3,7 +3,7 @@
 #ifndef ORCHID_TOOLS_ORCHID_RUN_CHECK_H
 #define ORCHID_TOOLS_ORCHID_RUN_CHECK_H
 
-#include "runtime/Npy.h"
+#include "tools/lib/npy/Npy.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/Support/Error.h"

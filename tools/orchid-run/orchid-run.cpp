@@ -11,7 +11,7 @@
 
 #include "tools/orchid-run/BlockCheck.h"
 #include "tools/orchid-run/Check.h"
-#include "tools/orchid-run/Runner.h"
+#include "tools/lib/runner/Runner.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/SymbolTable.h"

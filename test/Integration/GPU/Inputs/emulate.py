@@ -26,8 +26,8 @@ import tempfile
 
 import numpy as np
 
-LLVM_BIN = "/usr/lib/llvm-22/bin"
 BIN = sys.argv[1] if len(sys.argv) > 1 else "build/bin"
+LLVM_BIN = sys.argv[2] if len(sys.argv) > 2 else "/usr/lib/llvm-22/bin"
 OPT = os.path.join(BIN, "orchid-opt")
 ORCHID_RUN = os.path.join(BIN, "orchid-run")
 MOPT = os.path.join(LLVM_BIN, "mlir-opt")

@@ -1,6 +1,6 @@
 //===- Runner.cpp - Compile and call Orchid functions ---------------------===//
 
-#include "tools/orchid-run/Runner.h"
+#include "tools/lib/runner/Runner.h"
 
 #include "dialect/OrchidDialect.h"
 #include "lowering/CPU/Pipelines.h"
@@ -377,8 +377,7 @@ public:
     // OpenMP-parallel loops call into libomp; memref copies into the C
     // runner utilities.
     for (llvm::StringRef lib :
-         {"/usr/lib/llvm-22/lib/libomp.so",
-          "/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so"})
+         {ORCHID_OMP_LIBRARY, ORCHID_C_RUNNER_UTILS})
       if (llvm::sys::fs::exists(lib))
         libs.push_back(lib);
     // Optimise for the host so that the vectoriser sees its vector width.

@@ -1,6 +1,6 @@
 //===- Npy.cpp - NumPy .npy files -----------------------------------------===//
 
-#include "runtime/Npy.h"
+#include "tools/lib/npy/Npy.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"

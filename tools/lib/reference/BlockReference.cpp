@@ -1,6 +1,6 @@
 //===- BlockReference.cpp - Float64 Hyena and Orchid blocks ---------------===//
 
-#include "runtime/reference/BlockReference.h"
+#include "tools/lib/reference/BlockReference.h"
 
 #include <cassert>
 #include <cmath>

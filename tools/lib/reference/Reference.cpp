@@ -1,6 +1,6 @@
 //===- Reference.cpp - Float64 reference implementations ------------------===//
 
-#include "runtime/reference/Reference.h"
+#include "tools/lib/reference/Reference.h"
 
 #include <cassert>
 #include <cmath>

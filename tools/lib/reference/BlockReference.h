@@ -10,10 +10,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ORCHID_RUNTIME_REFERENCE_BLOCKREFERENCE_H
-#define ORCHID_RUNTIME_REFERENCE_BLOCKREFERENCE_H
+#ifndef ORCHID_TOOLS_LIB_REFERENCE_BLOCKREFERENCE_H
+#define ORCHID_TOOLS_LIB_REFERENCE_BLOCKREFERENCE_H
 
-#include "runtime/reference/Reference.h"
+#include "tools/lib/reference/Reference.h"
 
 #include <cstdint>
 #include <vector>
@@ -120,4 +120,4 @@ std::vector<double> orchidBlock(const std::vector<double> &x, int64_t batch,
 } // namespace ref
 } // namespace orchid
 
-#endif // ORCHID_RUNTIME_REFERENCE_BLOCKREFERENCE_H
+#endif // ORCHID_TOOLS_LIB_REFERENCE_BLOCKREFERENCE_H

@@ -7,10 +7,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ORCHID_TOOLS_ORCHID_RUN_RUNNER_H
-#define ORCHID_TOOLS_ORCHID_RUN_RUNNER_H
+#ifndef ORCHID_TOOLS_LIB_RUNNER_RUNNER_H
+#define ORCHID_TOOLS_LIB_RUNNER_RUNNER_H
 
-#include "runtime/Npy.h"
+#include "tools/lib/npy/Npy.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -120,4 +120,4 @@ std::unique_ptr<Target> createCUDATarget(llvm::StringRef chip = "sm_90");
 
 } // namespace orchid
 
-#endif // ORCHID_TOOLS_ORCHID_RUN_RUNNER_H
+#endif // ORCHID_TOOLS_LIB_RUNNER_RUNNER_H

@@ -9,7 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "tools/orchid-run/Runner.h"
+#include "tools/lib/runner/Runner.h"
 
 #include "lowering/GPU/Pipelines.h"
 #include "passes/Passes.h"
@@ -122,7 +122,7 @@ public:
       return runtimeError(status, "no usable CUDA GPU");
 
     SmallVector<llvm::StringRef> libs = {ORCHID_CUDA_RUNTIME_PATH};
-    llvm::StringRef utils = "/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so";
+    llvm::StringRef utils = ORCHID_C_RUNNER_UTILS;
     if (llvm::sys::fs::exists(utils))
       libs.push_back(utils);
     ExecutionEngineOptions options;

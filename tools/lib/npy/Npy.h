@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ORCHID_RUNTIME_NPY_H
-#define ORCHID_RUNTIME_NPY_H
+#ifndef ORCHID_TOOLS_LIB_NPY_NPY_H
+#define ORCHID_TOOLS_LIB_NPY_NPY_H
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -53,4 +53,4 @@ llvm::Error writeNpy(llvm::StringRef path, const NpyArray &array);
 
 } // namespace orchid
 
-#endif // ORCHID_RUNTIME_NPY_H
+#endif // ORCHID_TOOLS_LIB_NPY_NPY_H

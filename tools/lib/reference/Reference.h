@@ -10,8 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef ORCHID_RUNTIME_REFERENCE_REFERENCE_H
-#define ORCHID_RUNTIME_REFERENCE_REFERENCE_H
+#ifndef ORCHID_TOOLS_LIB_REFERENCE_REFERENCE_H
+#define ORCHID_TOOLS_LIB_REFERENCE_REFERENCE_H
 
 #include <complex>
 #include <cstdint>
@@ -80,4 +80,4 @@ double relativeL2Error(const std::vector<Complex> &a,
 } // namespace ref
 } // namespace orchid
 
-#endif // ORCHID_RUNTIME_REFERENCE_REFERENCE_H
+#endif // ORCHID_TOOLS_LIB_REFERENCE_REFERENCE_H
