@@ -9,7 +9,8 @@ CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
   -DLLVM_EXTERNAL_LIT=$(LLVM_DIR)/bin/lit \
   -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache
 
-.PHONY: all deps configure build check demo bench docs format clean
+.PHONY: all deps configure build check demo bench docs format clean \
+  deps-sanitizers fuzz check-asan
 
 all: build
 
@@ -35,6 +36,35 @@ demo: build
 bench: build
 	cmake --build $(BUILD_DIR) --target orchid-bench
 	bash bench/run.sh $(BUILD_DIR)
+
+# Sanitizer and fuzzing builds: Clang, with AddressSanitizer and
+# UndefinedBehaviorSanitizer on every Orchid target, in build dirs of their
+# own (docs/robustness.md).
+ASAN_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+SANITIZER_FLAGS = -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+  -DLLVM_USE_SANITIZER="Address;Undefined"
+# Leaks of MLIR's process-lifetime registries are not Orchid's to fix.
+SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+deps-sanitizers: deps
+	@bash scripts/install-deps.sh --sanitizers
+
+# Runs the whole test suite on the sanitizer build.
+check-asan: deps-sanitizers
+	cmake -S . -B $(ASAN_DIR) $(CMAKE_FLAGS) $(SANITIZER_FLAGS)
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+	$(SANITIZER_ENV) bash scripts/run-tests.sh $(ASAN_DIR)
+
+# Runs each fuzz target for FUZZ_SECONDS on the sanitizer build.
+fuzz: deps-sanitizers
+	cmake -S . -B $(FUZZ_DIR) $(CMAKE_FLAGS) $(SANITIZER_FLAGS) \
+	  -DLLVM_USE_SANITIZE_COVERAGE=ON
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target orchid-opt-fuzzer \
+	  orchid-npy-fuzzer
+	$(SANITIZER_ENV) bash scripts/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 # Regenerates the ODS-derived documentation under docs/.
 docs: build

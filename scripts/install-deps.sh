@@ -11,6 +11,11 @@ packages=(
 )
 # Tests that need these are skipped without them (lit features).
 optional=(python3-numpy)
+# `--sanitizers`: what the sanitizer and fuzzing builds need as well
+# (make check-asan, make fuzz).
+if [ "${1:-}" = "--sanitizers" ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing() {
   for p in "$@"; do

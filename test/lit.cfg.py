@@ -27,7 +27,9 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 tool_dirs = [config.orchid_tools_dir, config.llvm_tools_dir]
 tools = [ToolSubst("orchid-opt", unresolved="ignore"),
-         ToolSubst("orchid-run", unresolved="ignore")]
+         ToolSubst("orchid-run", unresolved="ignore"),
+         ToolSubst("orchid-opt-fuzzer", unresolved="ignore"),
+         ToolSubst("orchid-npy-fuzzer", unresolved="ignore")]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
 # ptxas validates generated PTX where the CUDA toolkit is installed.

@@ -107,4 +107,84 @@ TEST_F(NpyTest, RejectsBadFiles) {
   EXPECT_NE(readError("fortran.npy").find("Fortran"), std::string::npos);
 }
 
+/// A version 1.0 file with `header` (padded and terminated here) and `data`.
+static std::string npyFile(std::string header, llvm::StringRef data) {
+  header += '\n';
+  return std::string("\x93NUMPY\x01\x00", 8) + char(header.size() & 0xff) +
+         char(header.size() >> 8) + header + data.str();
+}
+
+TEST_F(NpyTest, RejectsShapesWhoseSizeOverflows) {
+  // 2^32 * 2^32 elements: the byte count wraps around to 0 in 64 bits.
+  writeRaw("huge.npy", npyFile("{'descr': '<f4', 'fortran_order': False, "
+                               "'shape': (4294967296, 4294967296), }",
+                               ""));
+  EXPECT_NE(readError("huge.npy").find("overflows"), std::string::npos);
+  EXPECT_FALSE(getByteSize(DType::F32, {int64_t(1) << 62, 4}));
+  EXPECT_EQ(getByteSize(DType::C64, {3, 5}), std::optional<int64_t>(120));
+}
+
+TEST_F(NpyTest, RejectsSizesTheFileDoesNotHave) {
+  // A valid shape of 2^40 floats in a file of a few bytes: an error before
+  // any allocation, not an out-of-memory.
+  writeRaw("big.npy", npyFile("{'descr': '<f4', 'fortran_order': False, "
+                              "'shape': (1099511627776,), }",
+                              "abcd"));
+  EXPECT_NE(readError("big.npy").find("expected 4398046511104 bytes"),
+            std::string::npos);
+  writeRaw("long.npy", npyFile("{'descr': '<f4', 'fortran_order': False, "
+                               "'shape': (1,), }",
+                               "abcdefgh"));
+  EXPECT_NE(readError("long.npy").find("found 8"), std::string::npos);
+}
+
+TEST_F(NpyTest, RejectsOversizedHeaders) {
+  std::string bytes = std::string("\x93NUMPY\x02\x00", 8);
+  bytes += std::string("\x00\x00\x00\x40", 4); // 1 GiB of header
+  writeRaw("header.npy", bytes);
+  EXPECT_NE(readError("header.npy").find("at most"), std::string::npos);
+}
+
+TEST_F(NpyTest, ReadsDevicesWithoutExhaustingMemory) {
+  // /dev/zero never ends: its first bytes are not a .npy header.
+  llvm::Expected<NpyArray> zero = readNpy("/dev/zero");
+  ASSERT_FALSE(static_cast<bool>(zero));
+  EXPECT_NE(llvm::toString(zero.takeError()).find("magic"), std::string::npos);
+}
+
+TEST_F(NpyTest, WritesAtomically) {
+  NpyArray a(DType::F32, {2});
+  a.as<float>()[1] = 3;
+  ASSERT_FALSE(llvm::errorToBool(writeNpy(path("a.npy"), a)));
+  NpyArray b(DType::F64, {3});
+  ASSERT_FALSE(llvm::errorToBool(writeNpy(path("a.npy"), b)));
+  llvm::Expected<NpyArray> back = readNpy(path("a.npy"));
+  ASSERT_TRUE(static_cast<bool>(back)) << llvm::toString(back.takeError());
+  EXPECT_EQ(back->describe(), "3xfloat64");
+
+  // Nothing but the result is left in the directory.
+  std::error_code ec;
+  int files = 0;
+  for (llvm::sys::fs::directory_iterator it(dir, ec), end; it != end && !ec;
+       it.increment(ec))
+    ++files;
+  EXPECT_EQ(files, 1);
+
+  llvm::Error missing = writeNpy(path("no/such/dir/a.npy"), a);
+  ASSERT_TRUE(static_cast<bool>(missing));
+  EXPECT_NE(llvm::toString(std::move(missing)).find("cannot write"),
+            std::string::npos);
+}
+
+TEST_F(NpyTest, ReportsFullDevices) {
+  if (!llvm::sys::fs::exists("/dev/full"))
+    GTEST_SKIP() << "no /dev/full";
+  // A write error, not a fatal "IO failure".
+  NpyArray a(DType::F32, {1 << 16});
+  llvm::Error full = writeNpy("/dev/full", a);
+  ASSERT_TRUE(static_cast<bool>(full));
+  EXPECT_NE(llvm::toString(std::move(full)).find("cannot write '/dev/full'"),
+            std::string::npos);
+}
+
 } // namespace

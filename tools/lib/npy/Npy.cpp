@@ -2,7 +2,11 @@
 
 #include "tools/lib/npy/Npy.h"
 
+#include "tools/lib/support/AtomicFile.h"
+
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CheckedArithmetic.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -36,7 +40,9 @@ StringRef getDTypeName(DType dtype) {
 
 NpyArray::NpyArray(DType dtype, std::vector<int64_t> shape)
     : dtype(dtype), shape(std::move(shape)) {
-  data.resize(getNumElements() * getElementSize(dtype));
+  std::optional<int64_t> bytes = getByteSize(dtype, this->shape);
+  assert(bytes && "shape overflows: check it with getByteSize first");
+  data.resize(*bytes);
 }
 
 int64_t NpyArray::getNumElements() const {
@@ -55,7 +61,7 @@ std::string NpyArray::describe() const {
 
 namespace {
 
-Error malformed(StringRef path, const Twine &why) {
+Error malformed(const Twine &path, const Twine &why) {
   return createStringError(inconvertibleErrorCode(),
                            "'" + path + "': not a valid .npy file: " + why);
 }
@@ -74,34 +80,126 @@ std::optional<StringRef> findKey(StringRef header, StringRef key) {
 
 } // namespace
 
-Expected<NpyArray> readNpy(StringRef path) {
-  ErrorOr<std::unique_ptr<MemoryBuffer>> file =
-      MemoryBuffer::getFile(path, /*IsText=*/false,
-                            /*RequiresNullTerminator=*/false);
-  if (std::error_code ec = file.getError())
-    return createStringError(ec, "cannot read '" + path + "': " + ec.message());
-  StringRef bytes = (*file)->getBuffer();
+namespace {
 
-  if (bytes.size() < 10 || !bytes.starts_with("\x93NUMPY"))
+/// Reads from a file descriptor, of a regular file or of a pipe or device,
+/// without ever asking for more than it is told to.
+class BoundedReader {
+public:
+  BoundedReader(sys::fs::file_t file, StringRef path)
+      : file(file), path(path) {}
+
+  /// Appends exactly `size` bytes to `out`, growing it as the data
+  /// arrives, so a source that promises more than it has costs no memory.
+  Error read(size_t size, std::vector<char> &out, StringRef what) {
+    size_t done = 0;
+    while (done < size) {
+      size_t chunk = std::min<size_t>(size - done, 1 << 20);
+      size_t old = out.size();
+      out.resize(old + chunk);
+      Expected<size_t> got = sys::fs::readNativeFile(
+          file, MutableArrayRef(out.data() + old, chunk));
+      if (!got)
+        return createStringError(errorToErrorCode(got.takeError()),
+                                 "cannot read '" + path + "'");
+      out.resize(old + *got);
+      if (*got == 0)
+        return malformed(path, "truncated " + what + ": expected " +
+                                   Twine(size) + " bytes, found " +
+                                   Twine(done));
+      done += *got;
+    }
+    return Error::success();
+  }
+
+  /// Whether the file has nothing left.
+  Expected<bool> atEnd() {
+    char byte;
+    Expected<size_t> got =
+        sys::fs::readNativeFile(file, MutableArrayRef(&byte, 1));
+    if (!got)
+      return createStringError(errorToErrorCode(got.takeError()),
+                               "cannot read '" + path + "'");
+    return *got == 0;
+  }
+
+private:
+  sys::fs::file_t file;
+  StringRef path;
+};
+
+/// Parses the shape tuple "(2, 3,)" of a header.
+Expected<std::vector<int64_t>> parseShape(StringRef path, StringRef text) {
+  if (!text.consume_front("("))
+    return malformed(path, "bad shape");
+  StringRef dims = text.take_until([](char c) { return c == ')'; });
+  if (dims.size() == text.size())
+    return malformed(path, "bad shape");
+  SmallVector<StringRef> parts;
+  dims.split(parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  std::vector<int64_t> shape;
+  for (StringRef part : parts) {
+    part = part.trim();
+    if (part.empty())
+      continue;
+    int64_t dim;
+    if (part.getAsInteger(10, dim) || dim < 0)
+      return malformed(path, "bad shape dimension '" + part + "'");
+    shape.push_back(dim);
+  }
+  return shape;
+}
+
+} // namespace
+
+std::optional<int64_t> getByteSize(DType dtype, ArrayRef<int64_t> shape) {
+  std::optional<int64_t> bytes = getElementSize(dtype);
+  for (int64_t d : shape) {
+    if (d < 0)
+      return std::nullopt;
+    bytes = checkedMul(*bytes, d);
+    if (!bytes)
+      return std::nullopt;
+  }
+  return bytes;
+}
+
+Expected<NpyArray> readNpy(StringRef path) {
+  Expected<sys::fs::file_t> file = sys::fs::openNativeFileForRead(path);
+  if (!file) {
+    std::error_code ec = errorToErrorCode(file.takeError());
+    return createStringError(ec, "cannot read '" + path + "': " + ec.message());
+  }
+  auto closeFile = llvm::make_scope_exit([&] { sys::fs::closeFile(*file); });
+  BoundedReader reader(*file, path);
+
+  std::vector<char> prefix;
+  if (Error e = reader.read(10, prefix, "header"))
+    return e;
+  StringRef bytes(prefix.data(), prefix.size());
+  if (!bytes.starts_with("\x93NUMPY"))
     return malformed(path, "missing the \\x93NUMPY magic string");
   uint8_t major = bytes[6];
-  size_t headerLen, headerStart;
+  size_t headerLen;
   if (major == 1) {
     headerLen = uint8_t(bytes[8]) | (uint8_t(bytes[9]) << 8);
-    headerStart = 10;
   } else if (major == 2 || major == 3) {
-    if (bytes.size() < 12)
-      return malformed(path, "truncated header");
+    if (Error e = reader.read(2, prefix, "header"))
+      return e;
     headerLen = 0;
     for (int i = 0; i < 4; ++i)
-      headerLen |= size_t(uint8_t(bytes[8 + i])) << (8 * i);
-    headerStart = 12;
+      headerLen |= size_t(uint8_t(prefix[8 + i])) << (8 * i);
   } else {
     return malformed(path, "unsupported format version " + Twine(major));
   }
-  if (bytes.size() < headerStart + headerLen)
-    return malformed(path, "truncated header");
-  StringRef header = bytes.substr(headerStart, headerLen);
+  if (headerLen > kMaxNpyHeaderSize)
+    return malformed(path, "a header of " + Twine(headerLen) +
+                               " bytes (at most " + Twine(kMaxNpyHeaderSize) +
+                               " are accepted)");
+  std::vector<char> headerBytes;
+  if (Error e = reader.read(headerLen, headerBytes, "header"))
+    return e;
+  StringRef header(headerBytes.data(), headerBytes.size());
 
   std::optional<StringRef> descr = findKey(header, "descr");
   std::optional<StringRef> order = findKey(header, "fortran_order");
@@ -131,30 +229,33 @@ Expected<NpyArray> readNpy(StringRef path) {
   if (!order->starts_with("False"))
     return malformed(path, "bad fortran_order value");
 
-  if (!shapeText->consume_front("("))
-    return malformed(path, "bad shape");
-  StringRef dims = shapeText->take_until([](char c) { return c == ')'; });
-  if (dims.size() == shapeText->size())
-    return malformed(path, "bad shape");
-  SmallVector<StringRef> parts;
-  dims.split(parts, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
-  for (StringRef part : parts) {
-    part = part.trim();
-    if (part.empty())
-      continue;
-    int64_t dim;
-    if (part.getAsInteger(10, dim) || dim < 0)
-      return malformed(path, "bad shape dimension '" + part + "'");
-    array.shape.push_back(dim);
-  }
+  Expected<std::vector<int64_t>> shape = parseShape(path, *shapeText);
+  if (!shape)
+    return shape.takeError();
+  array.shape = std::move(*shape);
+  std::optional<int64_t> expected = getByteSize(array.dtype, array.shape);
+  if (!expected)
+    return malformed(path, "the size of shape " + array.describe() +
+                               " overflows 64 bits");
 
-  size_t expected = array.getNumElements() * getElementSize(array.dtype);
-  StringRef payload = bytes.drop_front(headerStart + headerLen);
-  if (payload.size() != expected)
-    return malformed(path, "expected " + Twine(expected) +
-                               " bytes of data for shape (" + join(parts, ",") +
-                               "), found " + Twine(payload.size()));
-  array.data.assign(payload.begin(), payload.end());
+  // A regular file says how much data it has: check before reading.
+  sys::fs::file_status status;
+  if (!sys::fs::status(*file, status) &&
+      status.type() == sys::fs::file_type::regular_file) {
+    uint64_t have = status.getSize() - prefix.size() - headerLen;
+    if (have != uint64_t(*expected))
+      return malformed(path, "expected " + Twine(*expected) +
+                                 " bytes of data for shape " +
+                                 array.describe() + ", found " + Twine(have));
+  }
+  if (Error e = reader.read(*expected, array.data, "data"))
+    return e;
+  Expected<bool> end = reader.atEnd();
+  if (!end)
+    return end.takeError();
+  if (!*end)
+    return malformed(path, "more than the " + Twine(*expected) +
+                               " bytes of data of shape " + array.describe());
   return array;
 }
 
@@ -174,19 +275,11 @@ Error writeNpy(StringRef path, const NpyArray &array) {
   header.append((64 - total % 64) % 64, ' ');
   header += '\n';
 
-  std::error_code ec;
-  raw_fd_ostream os(path, ec, sys::fs::OF_None);
-  if (ec)
-    return createStringError(ec,
-                             "cannot write '" + path + "': " + ec.message());
-  os << "\x93NUMPY" << char(1) << char(0) << char(header.size() & 0xff)
-     << char(header.size() >> 8) << header;
-  os.write(array.data.data(), array.data.size());
-  os.close();
-  if (os.has_error())
-    return createStringError(os.error(), "cannot write '" + path +
-                                             "': " + os.error().message());
-  return Error::success();
+  return mlir::orchid::writeFileAtomically(path, [&](raw_ostream &os) {
+    os << "\x93NUMPY" << char(1) << char(0) << char(header.size() & 0xff)
+       << char(header.size() >> 8) << header;
+    os.write(array.data.data(), array.data.size());
+  });
 }
 
 } // namespace orchid
