@@ -149,7 +149,7 @@ bool runShape(const Shape &s, Target &target, mlir::MLIRContext &context,
       mlir::parseSourceString<mlir::ModuleOp>(kernelSource(s, n), &context);
   if (!module)
     return false;
-  if (Error error = target.lower(*module, /*printAfter=*/false)) {
+  if (Error error = target.lower(*module, mlir::orchid::RouteOptions())) {
     errs() << toString(std::move(error)) << "\n";
     return false;
   }

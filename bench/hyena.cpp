@@ -6,9 +6,9 @@
 // positional embedding, FFN width 64, two inner layers) and a 3-tap short
 // filter:
 //
-// * Orchid: `orchid.hyena` compiled by the CPU pipeline after
-//   orchid-hoist-filters; `hyena_prepare` computes the filter spectrum once
-//   and the forward call is timed.
+// * Orchid: `orchid.hyena` compiled by the CPU pipeline with prepare=1
+//   (orchid-hoist-filters); `hyena_prepare` computes the filter spectrum
+//   once and the forward call is timed.
 // * Baseline: the same computation op by op, as a framework runs it on a
 //   CPU: OpenBLAS sgemm for the projections, a direct loop for the short
 //   filter, FFTW (batched r2c/c2r, FFTW_MEASURE) for the long convolution
@@ -374,17 +374,22 @@ public:
     auto func = lookupFunction(*module, "hyena");
     if (!func)
       return func.takeError();
-    auto hoisted = hoistFilters(*module, *func);
+    // The route of orchid-run --prepare: --orchid-cpu-pipeline=prepare=1.
+    mlir::orchid::RouteOptions route;
+    route.prepare = true;
+    auto hoisted = lowerToPrimitives(*target, *module, *func, route);
     if (!hoisted)
       return hoisted.takeError();
-    split = std::move(*hoisted);
+    split = std::move(**hoisted);
     auto prepare =
         getSignature(module->lookupSymbol<mlir::func::FuncOp>(split.prepare));
     if (!prepare)
       return prepare.takeError();
     for (const TensorSpec &spec : prepare->results)
       prepared.emplace_back(spec.dtype, spec.shape);
-    if (Error error = target->lower(*module, /*printAfter=*/false))
+    if (Error error =
+            target->lower(*module, route, mlir::orchid::RouteStage::Target,
+                          mlir::orchid::RouteStage::Target))
       return error;
     auto loaded = target->load(*module);
     if (!loaded)

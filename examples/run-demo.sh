@@ -38,6 +38,11 @@ echo
 echo "== the filter work hoisted into @hyena_prepare (signatures)"
 "$opt" --orchid-decompose --orchid-lower-fftconv --orchid-hoist-filters \
   "$here/hyena.mlir" | grep 'func.func'
+echo
+echo "== the passes orchid-run --prepare runs: --orchid-cpu-pipeline=prepare=1" \
+  "(first lines)"
+"$opt" /dev/null --orchid-cpu-pipeline="prepare=1" --dump-pass-pipeline \
+  -o /dev/null 2>&1 | head -n 8
 
 for model in hyena orchid; do
   weights="$out/$model-weights"

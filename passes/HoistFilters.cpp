@@ -36,8 +36,9 @@ static SetVector<Value> getInputs(Operation *op) {
   return inputs;
 }
 
-/// Hoists the filter work of `func` into a new prepare function.
-static void hoistFilters(func::FuncOp func) {
+/// Hoists the filter work of `func` into a new prepare function; fails
+/// when there is work to hoist and its name is taken.
+static LogicalResult hoistFilters(func::FuncOp func, ModuleOp module) {
   Block &body = func.getBody().front();
   // The weights of the implicit filters; other arguments are activations or
   // weights of the per-call work.
@@ -79,7 +80,12 @@ static void hoistFilters(func::FuncOp func) {
   // Filters of constant weights stay: they are loop invariants of the
   // function, left to constant folding.
   if (hoisted.empty() || weights.empty())
-    return;
+    return success();
+  std::string name = (func.getSymName() + "_prepare").str();
+  if (SymbolTable::lookupSymbolIn(module, name))
+    return func.emitError("cannot hoist the filters of '")
+           << func.getSymName() << "': the module already has a symbol named '"
+           << name << "'";
 
   SetVector<Value> exported;
   llvm::BitVector weightArgs(func.getNumArguments());
@@ -99,7 +105,7 @@ static void hoistFilters(func::FuncOp func) {
   for (unsigned i : weightArgs.set_bits())
     argTypes.push_back(func.getArgument(i).getType());
   auto prepare = func::FuncOp::create(
-      b, func.getLoc(), (func.getSymName() + "_prepare").str(),
+      b, func.getLoc(), name,
       b.getFunctionType(argTypes, ValueRange(exported.getArrayRef())));
   prepare.setVisibility(func.getVisibility());
   Block *entry = prepare.addEntryBlock();
@@ -139,6 +145,7 @@ static void hoistFilters(func::FuncOp func) {
       weightArgs.reset(i);
   if (failed(func.eraseArguments(weightArgs)))
     llvm_unreachable("erasing unused function arguments cannot fail");
+  return success();
 }
 
 namespace {
@@ -156,12 +163,8 @@ struct OrchidHoistFiltersPass
         func.emitWarning("not hoisting the filters of a called function");
         continue;
       }
-      if (SymbolTable::lookupSymbolIn(getOperation(),
-                                      (func.getSymName() + "_prepare").str())) {
-        func.emitWarning("a prepare function of this name already exists");
-        continue;
-      }
-      hoistFilters(func);
+      if (failed(hoistFilters(func, getOperation())))
+        return signalPassFailure();
     }
   }
 };

@@ -5,6 +5,48 @@
 
 include "mlir/Pass/PassBase.td"
 
+def OrchidSpecializeShapes
+    : Pass<"orchid-specialize-shapes", "::mlir::ModuleOp"> {
+  let summary = "Give the dynamic sizes of functions a sequence length and a batch";
+  let description = [{
+    The conversions generate code for one sequence length and batch size
+    (FFT sizes, tiles and unrolled kernels depend on them). A model written
+    once with dynamic sizes is compiled for a length by this pass: in the
+    signature of every function defined in the module and in the results of
+    the Orchid ops of its body, the leading dimension of a rank-3 tensor
+    (the batch of the `(B, L, D)` block inputs and of the `(B, D, L)`
+    convolution inputs) becomes `batch`, and every other dynamic dimension
+    becomes `seq-len`. An option left at 0 leaves its dimensions dynamic.
+    `tensor.cast` ops carry the static types to the other ops, and
+    canonicalisation folds them into `tensor.dim`, `tensor.empty` and the
+    structured ops.
+
+    A function that is not valid with these sizes (a length that its
+    static sizes contradict) is reported, as is a negative size or a called
+    function whose signature would change.
+
+    ```mlir
+    func.func @f(%u: tensor<1x4x?xf32>, %k: tensor<4x?xf32>, %b: tensor<4xf32>)
+        -> tensor<1x4x?xf32> {
+      %y = orchid.fftconv causal %u, %k, %b : ...
+    }
+    // with seq-len=8 becomes
+    func.func @f(%u: tensor<1x4x8xf32>, %k: tensor<4x8xf32>, %b: tensor<4xf32>)
+        -> tensor<1x4x8xf32> {
+      %y = orchid.fftconv causal %u, %k, %b : tensor<1x4x8xf32>, ...
+    }
+    ```
+  }];
+  let options = [
+    Option<"seqLen", "seq-len", "int64_t", /*default=*/"0",
+           "Sequence length of the dynamic dimensions (0: leave them dynamic)">,
+    Option<"batch", "batch", "int64_t", /*default=*/"0",
+           "Batch size of the dynamic leading dimension of rank-3 tensors "
+           "(0: leave it dynamic)">,
+  ];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 def OrchidLowerFFTConv : Pass<"orchid-lower-fftconv"> {
   let summary = "Rewrite orchid.fftconv as a kernel spectrum and a spectral_conv";
   let description = [{
@@ -139,7 +181,10 @@ def OrchidHoistFilters : Pass<"orchid-hoist-filters", "::mlir::ModuleOp"> {
     `orchid-lower-fftconv`, so that the prepared values are kernel spectra,
     and before `orchid-expand-filters`. Filters of constant weights are not
     moved: they are left to constant folding. Functions with callers in the
-    module are not rewritten. See `docs/weights.md`.
+    module are not rewritten. A function with filter work whose prepare
+    name `@f_prepare` is already taken is an error. The CPU and GPU
+    pipelines run this pass with their `prepare` option. See
+    `docs/weights.md`.
 
     ```mlir
     func.func @f(%x: tensor<1x8x4xf32>, %w_in: tensor<16x3xf32>, ...) {

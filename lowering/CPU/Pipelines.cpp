@@ -34,13 +34,16 @@
 using namespace mlir;
 
 void orchid::buildOrchidCPUPipeline(OpPassManager &pm,
-                                    const CPUPipelineOptions &options) {
+                                    const CPUPipelineOptions &options,
+                                    RouteStage first, RouteStage last) {
+  buildOrchidRoute(pm, options.getRouteOptions(), first, last);
+  if (last < RouteStage::Target)
+    return;
   // Without OpenMP, scf.parallel loops run serially: split for 1 thread.
   int64_t threads = options.parallel ? int64_t(options.threads) : 1;
 
-  // Orchid ops -> vector kernels on buffers, or linalg on tensors for what
-  // the kernels do not handle.
-  pm.addPass(createOrchidLowerFFTConv());
+  // Orchid primitives -> vector kernels on buffers, or linalg on tensors
+  // for what the kernels do not handle.
   pm.addPass(createOrchidConvertShortConvToLoops({threads}));
   pm.addPass(createOrchidConvertShortConvToLinalg());
   pm.addPass(createOrchidConvertSpectralConvToLoops({threads}));
@@ -133,6 +136,9 @@ void orchid::registerOrchidCPULowering() {
   registerOrchidCPUPasses();
   PassPipelineRegistration<CPUPipelineOptions>(
       "orchid-cpu-pipeline",
-      "Lower orchid ops on tensors to the LLVM dialect for CPUs",
-      buildOrchidCPUPipeline);
+      "Lower orchid ops on tensors, blocks included, to the LLVM dialect "
+      "for CPUs",
+      [](OpPassManager &pm, const CPUPipelineOptions &options) {
+        buildOrchidCPUPipeline(pm, options);
+      });
 }

@@ -3,13 +3,16 @@
 #ifndef ORCHID_LOWERING_CPU_PIPELINES_H
 #define ORCHID_LOWERING_CPU_PIPELINES_H
 
+#include "passes/Passes.h"
+
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
 
 namespace mlir {
 namespace orchid {
 
-struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
+/// The route's options (seq-len, batch, prepare), then the CPU's.
+struct CPUPipelineOptions : public RoutePipelineOptions<CPUPipelineOptions> {
   PassOptions::Option<bool> parallel{
       *this, "parallel",
       llvm::cl::desc("Run independent rows in parallel (OpenMP)"),
@@ -28,13 +31,19 @@ struct CPUPipelineOptions : public PassPipelineOptions<CPUPipelineOptions> {
       llvm::cl::init(true)};
 };
 
-/// Lowers a module of orchid ops on tensors to the LLVM dialect. Public
-/// functions `f(tensors...) -> tensors` become `f(args..., outs...)` on
-/// identity-layout memrefs (results turned into caller-allocated out
-/// parameters) and carry `llvm.emit_c_interface`, so a JIT can call
-/// `_mlir_ciface_f` with StridedMemRefType descriptors.
+/// Lowers a module of Orchid ops on tensors, blocks included, to the LLVM
+/// dialect: the route's stages (specialisation when a size is given,
+/// blocks to primitives, hoisting when `prepare` is set; buildOrchidRoute),
+/// then the CPU conversions. Public functions `f(tensors...) -> tensors`
+/// become `f(args..., outs...)` on identity-layout memrefs (results turned
+/// into caller-allocated out parameters) and carry `llvm.emit_c_interface`,
+/// so a JIT can call `_mlir_ciface_f` with StridedMemRefType descriptors.
+/// `first` and `last` select the stages to add, for drivers that inspect
+/// the module between them.
 void buildOrchidCPUPipeline(OpPassManager &pm,
-                            const CPUPipelineOptions &options);
+                            const CPUPipelineOptions &options,
+                            RouteStage first = RouteStage::Specialize,
+                            RouteStage last = RouteStage::Target);
 
 /// Registers `--orchid-cpu-pipeline` and the CPU conversion passes.
 void registerOrchidCPULowering();

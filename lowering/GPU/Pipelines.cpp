@@ -9,6 +9,7 @@
 
 #include "lowering/GPU/Pipelines.h"
 
+#include "lowering/CPU/Passes.h"
 #include "lowering/GPU/Passes.h"
 #include "passes/Passes.h"
 
@@ -68,10 +69,10 @@ int64_t mlir::orchid::getMaxSharedMemoryPerBlock(StringRef chip) {
   return 48 * 1024;
 }
 
-void mlir::orchid::buildOrchidGPUKernelPipeline(
-    OpPassManager &pm, const GPUPipelineOptions &options) {
-  // Orchid ops to gpu.launch on buffers.
-  pm.addPass(createOrchidLowerFFTConv());
+/// Orchid primitives and linalg ops on tensors to gpu.launch ops on device
+/// buffers.
+static void addKernelPasses(OpPassManager &pm,
+                            const GPUPipelineOptions &options) {
   int64_t shared = options.maxSharedMemory >= 0
                        ? static_cast<int64_t>(options.maxSharedMemory)
                        : getMaxSharedMemoryPerBlock(options.chip);
@@ -106,9 +107,21 @@ void mlir::orchid::buildOrchidGPUKernelPipeline(
   pm.addPass(createCanonicalizerPass());
 }
 
+void mlir::orchid::buildOrchidGPUKernelPipeline(
+    OpPassManager &pm, const GPUPipelineOptions &options) {
+  buildOrchidRoute(pm, options.getRouteOptions());
+  addKernelPasses(pm, options);
+}
+
 void mlir::orchid::buildOrchidGPUPipeline(OpPassManager &pm,
-                                          const GPUPipelineOptions &options) {
-  buildOrchidGPUKernelPipeline(pm, options);
+                                          const GPUPipelineOptions &options,
+                                          RouteStage first, RouteStage last) {
+  buildOrchidRoute(pm, options.getRouteOptions(), first, last);
+  if (last < RouteStage::Target)
+    return;
+  addKernelPasses(pm, options);
+  // The JIT calls the C wrappers `_mlir_ciface_<f>`.
+  pm.addPass(createOrchidEmitCInterface());
 
   // Common part of gpu-lower-to-nvvm-pipeline.
   pm.addPass(createGpuKernelOutliningPass());
@@ -164,9 +177,11 @@ void mlir::orchid::registerOrchidGPULowering() {
   registerConvertGpuOpsToNVVMOps();
   PassPipelineRegistration<GPUPipelineOptions>(
       "orchid-gpu-pipeline",
-      "Lower Orchid ops on tensors to CUDA kernels in a gpu.binary and host "
-      "code in the LLVM dialect",
-      buildOrchidGPUPipeline);
+      "Lower Orchid ops on tensors, blocks included, to CUDA kernels in a "
+      "gpu.binary and host code in the LLVM dialect",
+      [](OpPassManager &pm, const GPUPipelineOptions &options) {
+        buildOrchidGPUPipeline(pm, options);
+      });
   PassPipelineRegistration<GPUPipelineOptions>(
       "orchid-gpu-kernel-pipeline",
       "The first half of --orchid-gpu-pipeline: Orchid and linalg ops on "

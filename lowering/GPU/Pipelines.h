@@ -3,6 +3,8 @@
 #ifndef ORCHID_LOWERING_GPU_PIPELINES_H
 #define ORCHID_LOWERING_GPU_PIPELINES_H
 
+#include "passes/Passes.h"
+
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
@@ -10,7 +12,8 @@
 namespace mlir {
 namespace orchid {
 
-struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
+/// The route's options (seq-len, batch, prepare), then the GPU's.
+struct GPUPipelineOptions : public RoutePipelineOptions<GPUPipelineOptions> {
   PassOptions::Option<std::string> chip{
       *this, "chip", llvm::cl::desc("SM architecture of the generated code"),
       llvm::cl::init("sm_90")};
@@ -40,21 +43,26 @@ struct GPUPipelineOptions : public PassPipelineOptions<GPUPipelineOptions> {
       llvm::cl::init(1024)};
 };
 
-/// Lowers a module whose functions compute with orchid.spectral_conv,
-/// orchid.fftconv, orchid.rfft, orchid.irfft, orchid.short_conv and linalg
-/// ops on tensors (what orchid-decompose and orchid-expand-filters leave of
-/// the blocks) to the LLVM dialect: one gpu.launch per op, kernels compiled
-/// to `format` in a gpu.binary, host code calling the mgpu* runtime
-/// (runtime/cuda). Intermediate buffers stay on the device; only arguments
-/// and results are copied. Public functions `f(tensors...) -> tensors`
-/// become `f(args..., outs...)` on host memrefs.
+/// Lowers a module of Orchid ops on tensors, blocks included, to the LLVM
+/// dialect: the route's stages (specialisation when a size is given,
+/// blocks to primitives, hoisting when `prepare` is set; buildOrchidRoute),
+/// then one gpu.launch per op, kernels compiled to `format` in a
+/// gpu.binary, host code calling the mgpu* runtime (runtime/cuda).
+/// Intermediate buffers stay on the device; only arguments and results are
+/// copied. Public functions `f(tensors...) -> tensors` become
+/// `f(args..., outs...)` on host memrefs and carry
+/// `llvm.emit_c_interface`, as on the CPU. `first` and `last` select the
+/// stages to add, for drivers that inspect the module between them.
 void buildOrchidGPUPipeline(OpPassManager &pm,
-                            const GPUPipelineOptions &options);
+                            const GPUPipelineOptions &options,
+                            RouteStage first = RouteStage::Specialize,
+                            RouteStage last = RouteStage::Target);
 
-/// The device-independent first half of buildOrchidGPUPipeline: every op
-/// becomes a gpu.launch on device buffers, in functions on host memrefs
-/// with out parameters, before kernel outlining. Only `max-shared-memory`,
-/// `chip` (for its default) and `max-threads` matter to it.
+/// The device-independent first half of buildOrchidGPUPipeline: the
+/// route's stages, then every op becomes a gpu.launch on device buffers,
+/// in functions on host memrefs with out parameters, before kernel
+/// outlining. Of the GPU options only `max-shared-memory`, `chip` (for its
+/// default) and `max-threads` matter to it.
 void buildOrchidGPUKernelPipeline(OpPassManager &pm,
                                   const GPUPipelineOptions &options);
 

@@ -9,9 +9,9 @@
 #include "dialect/OrchidDialect.h"
 #include "lowering/CPU/Pipelines.h"
 #include "passes/Passes.h"
+#include "tools/lib/runner/Runner.h"
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
@@ -88,8 +88,8 @@ protected:
 
   CPUCodegenTest() {
     DialectRegistry registry;
-    registry.insert<orchid::OrchidDialect>();
-    orchid::registerOrchidCPUDialects(registry);
+    registry.insert<mlir::orchid::OrchidDialect>();
+    mlir::orchid::registerOrchidCPUDialects(registry);
     context.appendDialectRegistry(registry);
     context.loadAllAvailableDialects();
   }
@@ -102,21 +102,14 @@ protected:
     if (!module)
       return nullptr;
     PassManager pm(&context);
-    orchid::CPUPipelineOptions options;
+    mlir::orchid::CPUPipelineOptions options;
     options.parallel = parallel;
-    orchid::buildOrchidCPUPipeline(pm, options);
+    mlir::orchid::buildOrchidCPUPipeline(pm, options);
     if (failed(pm.run(*module)))
       return nullptr;
-    auto transformer = makeOptimizingTransformer(3, 0, nullptr);
-    ExecutionEngineOptions engineOptions;
-    engineOptions.transformer = transformer;
-    engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-    SmallVector<StringRef> libs = {
-        ORCHID_CPU_RUNTIME_PATH, ORCHID_OMP_LIBRARY, ORCHID_C_RUNNER_UTILS};
-    engineOptions.sharedLibPaths = libs;
-    auto engine = ExecutionEngine::create(*module, engineOptions);
+    auto engine = ::orchid::createCPUJIT(*module);
     if (!engine) {
-      llvm::consumeError(engine.takeError());
+      ADD_FAILURE() << llvm::toString(engine.takeError());
       return nullptr;
     }
     (*engine)->initialize();
@@ -141,6 +134,12 @@ protected:
 struct FFTCase {
   int64_t rows, n;
 };
+
+/// "rows5_n12": names tests and gtest's messages the same way in every run.
+std::string caseName(const FFTCase &c) {
+  return "rows" + std::to_string(c.rows) + "_n" + std::to_string(c.n);
+}
+void PrintTo(const FFTCase &c, std::ostream *os) { *os << caseName(c); }
 
 class RFFTTest : public CPUCodegenTest,
                  public ::testing::WithParamInterface<FFTCase> {};
@@ -226,8 +225,18 @@ TEST_P(IRFFTTest, MatchesNaiveInverseDFT) {
 const FFTCase kFFTCases[] = {{1, 1},    {5, 2},    {16, 7},   {37, 8},
                              {5, 12},   {16, 64},  {5, 1000}, {1, 1024},
                              {1, 8194}, {1, 12289}};
-INSTANTIATE_TEST_SUITE_P(Sizes, RFFTTest, ::testing::ValuesIn(kFFTCases));
-INSTANTIATE_TEST_SUITE_P(Sizes, IRFFTTest, ::testing::ValuesIn(kFFTCases));
+/// The test name of a parameter: its caseName.
+struct CaseName {
+  template <typename Case>
+  std::string operator()(const ::testing::TestParamInfo<Case> &info) const {
+    return caseName(info.param);
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(Sizes, RFFTTest, ::testing::ValuesIn(kFFTCases),
+                         CaseName());
+INSTANTIATE_TEST_SUITE_P(Sizes, IRFFTTest, ::testing::ValuesIn(kFFTCases),
+                         CaseName());
 
 //===----------------------------------------------------------------------===//
 // fftconv (orchid-lower-fftconv + spectral_conv)
@@ -239,6 +248,20 @@ struct ConvCase {
   int64_t fftSize; // 0: the default fast size
   bool parallel;
 };
+
+/// "B2_D5_L7_causal", then "_n8194" for an explicit transform size and
+/// "_serial" without OpenMP.
+std::string caseName(const ConvCase &c) {
+  std::string name = "B" + std::to_string(c.batch) + "_D" +
+                     std::to_string(c.channels) + "_L" + std::to_string(c.len) +
+                     "_" + c.mode;
+  if (c.fftSize)
+    name += "_n" + std::to_string(c.fftSize);
+  if (!c.parallel)
+    name += "_serial";
+  return name;
+}
+void PrintTo(const ConvCase &c, std::ostream *os) { *os << caseName(c); }
 
 class FFTConvTest : public CPUCodegenTest,
                     public ::testing::WithParamInterface<ConvCase> {};
@@ -304,7 +327,8 @@ INSTANTIATE_TEST_SUITE_P(
                       ConvCase{1, 5, 12, "circular", 12, true},
                       ConvCase{1, 16, 1000, "causal", 0, true},
                       ConvCase{1, 5, 4097, "causal", 8194, true},
-                      ConvCase{1, 1, 1024, "circular", 0, true}));
+                      ConvCase{1, 1, 1024, "circular", 0, true}),
+    CaseName());
 
 //===----------------------------------------------------------------------===//
 // short_conv
@@ -314,6 +338,13 @@ struct ShortCase {
   int64_t channels, len, taps;
   const char *padding;
 };
+
+/// "D5_L7_K3_causal".
+std::string caseName(const ShortCase &c) {
+  return "D" + std::to_string(c.channels) + "_L" + std::to_string(c.len) +
+         "_K" + std::to_string(c.taps) + "_" + c.padding;
+}
+void PrintTo(const ShortCase &c, std::ostream *os) { *os << caseName(c); }
 
 class ShortConvTest : public CPUCodegenTest,
                       public ::testing::WithParamInterface<ShortCase> {};
@@ -363,5 +394,6 @@ TEST_P(ShortConvTest, MatchesDirectConvolution) {
 INSTANTIATE_TEST_SUITE_P(Shapes, ShortConvTest,
                          ::testing::Values(ShortCase{5, 7, 3, "causal"},
                                            ShortCase{37, 64, 3, "causal"},
-                                           ShortCase{16, 12, 5, "centered"}));
+                                           ShortCase{16, 12, 5, "centered"}),
+                         CaseName());
 } // namespace

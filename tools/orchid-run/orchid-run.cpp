@@ -9,9 +9,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "tools/lib/runner/Runner.h"
 #include "tools/orchid-run/BlockCheck.h"
 #include "tools/orchid-run/Check.h"
-#include "tools/lib/runner/Runner.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/SymbolTable.h"
@@ -30,6 +30,7 @@
 
 using namespace llvm;
 using namespace orchid;
+using mlir::orchid::RouteStage;
 
 namespace {
 
@@ -72,9 +73,14 @@ cl::opt<unsigned> seed("seed", cl::desc("Seed for --random"), cl::init(0),
                        cl::cat(category));
 cl::opt<int64_t>
     seqLen("seq-len",
-           cl::desc("Specialise the function: every dynamic dimension of every "
-                    "tensor in its signature and body becomes this length"),
+           cl::desc("Specialise the function (orchid-specialize-shapes): every "
+                    "dynamic dimension other than a batch becomes this length"),
            cl::init(0), cl::cat(category));
+cl::opt<int64_t> batch(
+    "batch",
+    cl::desc("Specialise the function (orchid-specialize-shapes): a dynamic "
+             "leading dimension of a rank-3 tensor becomes this batch size"),
+    cl::init(0), cl::cat(category));
 cl::opt<std::string>
     outputFile("output",
                cl::desc("Write the (single) result to this .npy file"),
@@ -109,6 +115,14 @@ cl::opt<bool> prepare(
 cl::opt<bool> printIR("print-ir-after-pipeline",
                       cl::desc("Print the module after the lowering pipeline"),
                       cl::cat(category));
+cl::opt<std::string> emitLLVM(
+    "emit-llvm",
+    cl::desc(
+        "Write the LLVM IR that the JIT compiles (before its "
+        "optimisation) to FILE: what `orchid-opt "
+        "--orchid-<target>-pipeline=... | mlir-translate --mlir-to-llvmir` "
+        "prints for the same options"),
+    cl::value_desc("FILE"), cl::cat(category));
 enum class TargetKind { CPU, CUDA };
 cl::opt<TargetKind>
     targetKind("target", cl::desc("Device to run on"),
@@ -242,130 +256,162 @@ Error saveArguments(ArrayRef<NpyArray> args, ArrayRef<BlockOperand> operands) {
   return Error::success();
 }
 
-int run() {
-  mlir::DialectRegistry registry;
-  registerRunnerDialects(registry);
-  mlir::MLIRContext context(registry);
-
-  auto module = parseModule(inputFile, context);
-  if (!module)
-    return fail(module.takeError());
-  auto func = lookupFunction(**module, functionName);
-  if (!func)
-    return fail(func.takeError());
-  std::string name = func->getName().str();
-  // Checked before unused functions are dropped, so that a clash is
-  // reported rather than the other function erased.
-  if (prepare && (*module)->lookupSymbol(name + "_prepare"))
-    return fail("--prepare: the module already has a symbol named '" + name +
-                "_prepare'");
-  // Other entry points may have unspecialised sizes the pipeline rejects:
-  // compile only what this function needs.
-  for (auto other :
-       llvm::make_early_inc_range((*module)->getOps<mlir::func::FuncOp>()))
-    if (other != *func &&
-        mlir::SymbolTable::symbolKnownUseEmpty(other, **module))
-      other.erase();
-  if (seqLen.getNumOccurrences())
-    if (Error error = specializeSeqLen(*func, seqLen))
-      return fail(std::move(error));
-  auto signature = getSignature(*func);
-  if (!signature)
-    return fail(signature.takeError());
-
-  // The documented names of a block's arguments.
-  std::vector<BlockOperand> operands;
-  if (listWeights || !weightsDir.empty() || !saveInputs.empty()) {
-    auto blockArgs = getBlockArguments(*func);
-    if (!blockArgs)
-      return fail(blockArgs.takeError());
-    operands = std::move(*blockArgs);
+/// One run of one function, step by step: the state each step leaves for
+/// the next.
+class Run {
+public:
+  Run() : context(makeRegistry()) {
+    route.seqLen = seqLen;
+    route.batch = batch;
+    route.prepare = prepare;
+    if (targetKind == TargetKind::CUDA)
+      target = createCUDATarget(cudaChip);
+    else
+      target = createCPUTarget(parallel, numThreads);
   }
-  if (listWeights) {
-    for (auto [spec, operand] : llvm::zip_equal(signature->inputs, operands))
+
+  /// Parses the module and keeps only `--function` and what it calls.
+  Error loadFunction() {
+    auto parsed = parseModule(inputFile, context);
+    if (!parsed)
+      return parsed.takeError();
+    module = std::move(*parsed);
+    auto found = lookupFunction(*module, functionName);
+    if (!found)
+      return found.takeError();
+    func = *found;
+    name = func.getName().str();
+    // Other entry points may have sizes the pipeline rejects: compile only
+    // what this function needs.
+    for (auto other :
+         llvm::make_early_inc_range(module->getOps<mlir::func::FuncOp>()))
+      if (other != func &&
+          mlir::SymbolTable::symbolKnownUseEmpty(other, *module))
+        other.erase();
+    return Error::success();
+  }
+
+  /// The pipeline's first stage (--seq-len, --batch), then the signature
+  /// of the specialised function and, for blocks, its documented names.
+  Error specialize() {
+    if (Error error = target->lower(*module, route, RouteStage::Specialize,
+                                    RouteStage::Specialize))
+      return error;
+    auto read = getSignature(func);
+    if (!read)
+      return read.takeError();
+    signature = std::move(*read);
+    if (!listWeights && weightsDir.empty() && saveInputs.empty())
+      return Error::success();
+    auto blockArgs = getBlockArguments(func);
+    if (!blockArgs)
+      return blockArgs.takeError();
+    operands = std::move(*blockArgs);
+    return Error::success();
+  }
+
+  /// --list-weights.
+  void printWeights() {
+    for (auto [spec, operand] : llvm::zip_equal(signature.inputs, operands))
       outs() << operand.name << "\t" << operand.shape << "\t" << spec.describe()
              << "\n";
-    return 0;
   }
 
-  auto args = getInputs(*signature, operands);
-  if (!args)
-    return fail(args.takeError());
-  if (!saveInputs.empty())
-    if (Error error = saveArguments(*args, operands))
-      return fail(std::move(error));
-  if (!outputFile.empty() && signature->results.size() != 1)
-    return fail("--output needs a function with one result; it has " +
-                Twine(signature->results.size()) + " (use --output-dir)");
-
-  // The reference is of the whole block, on the original arguments.
-  ReferenceCheck reference;
-  if (check == CheckKind::Reference) {
-    auto prepared = prepareReferenceCheck(*func, *args);
+  /// The arguments, from files or random, and --save-inputs; the float64
+  /// reference of the block, on these arguments, for --check.
+  Error prepareArguments() {
+    auto read = getInputs(signature, operands);
+    if (!read)
+      return read.takeError();
+    args = std::move(*read);
+    if (!saveInputs.empty())
+      if (Error error = saveArguments(args, operands))
+        return error;
+    if (!outputFile.empty() && signature.results.size() != 1)
+      return createStringError(inconvertibleErrorCode(),
+                               "--output needs a function with one result; "
+                               "it has " +
+                                   Twine(signature.results.size()) +
+                                   " (use --output-dir)");
+    if (check != CheckKind::Reference)
+      return Error::success();
+    auto prepared = prepareReferenceCheck(func, args);
     if (!prepared)
-      return fail(prepared.takeError());
+      return prepared.takeError();
     reference = std::move(*prepared);
+    return Error::success();
   }
 
-  std::optional<PrepareSplit> split;
-  std::vector<NpyArray> preparedValues;
-  if (prepare) {
-    auto hoisted = hoistFilters(**module, *func);
-    if (!hoisted)
-      return fail(hoisted.takeError());
-    split = std::move(*hoisted);
-    auto prepareSignature = getSignature(
-        (*module)->lookupSymbol<mlir::func::FuncOp>(split->prepare));
-    if (!prepareSignature)
-      return fail(prepareSignature.takeError());
-    for (const TensorSpec &spec : prepareSignature->results)
-      preparedValues.emplace_back(spec.dtype, spec.shape);
+  /// The rest of the pipeline: blocks to primitives (with --prepare, the
+  /// split into FUNCTION_prepare and FUNCTION), then the target; loads the
+  /// result.
+  Error compile() {
+    auto lowered = lowerToPrimitives(*target, *module, func, route);
+    if (!lowered)
+      return lowered.takeError();
+    split = std::move(*lowered);
+    if (split) {
+      auto prepareSignature = getSignature(
+          module->lookupSymbol<mlir::func::FuncOp>(split->prepare));
+      if (!prepareSignature)
+        return prepareSignature.takeError();
+      for (const TensorSpec &spec : prepareSignature->results)
+        preparedValues.emplace_back(spec.dtype, spec.shape);
+    }
+    if (Error error = target->lower(*module, route, RouteStage::Target,
+                                    RouteStage::Target))
+      return error;
+    if (printIR)
+      module->print(outs());
+    auto loaded = target->load(*module, emitLLVM);
+    if (!loaded)
+      return loaded.takeError();
+    executable = std::move(*loaded);
+    for (const TensorSpec &spec : signature.results)
+      results.emplace_back(spec.dtype, spec.shape);
+    return Error::success();
   }
 
-  std::unique_ptr<Target> target = targetKind == TargetKind::CUDA
-                                       ? createCUDATarget(cudaChip)
-                                       : createCPUTarget(parallel, numThreads);
-  if (Error error = target->lower(**module, printIR))
-    return fail(std::move(error));
-  auto executable = target->load(**module);
-  if (!executable)
-    return fail(executable.takeError());
-
-  std::vector<NpyArray> results;
-  for (const TensorSpec &spec : signature->results)
-    results.emplace_back(spec.dtype, spec.shape);
-  std::vector<NpyArray *> resultPtrs;
-  for (NpyArray &r : results)
-    resultPtrs.push_back(&r);
-  std::vector<const NpyArray *> argPtrs;
-  if (split) {
-    std::vector<const NpyArray *> weightPtrs;
+  /// With --prepare, calls FUNCTION_prepare on the filter weights; sets
+  /// the arguments of FUNCTION.
+  Error callPrepare() {
+    if (!split) {
+      for (const NpyArray &a : args)
+        forwardArgs.push_back(&a);
+      return Error::success();
+    }
+    std::vector<const NpyArray *> weights;
     for (unsigned i : split->prepareArgs)
-      weightPtrs.push_back(&(*args)[i]);
-    std::vector<NpyArray *> preparedPtrs;
+      weights.push_back(&args[i]);
+    std::vector<NpyArray *> prepared;
     for (NpyArray &p : preparedValues)
-      preparedPtrs.push_back(&p);
-    if (Error error =
-            (*executable)->call(split->prepare, weightPtrs, preparedPtrs))
-      return fail(std::move(error));
+      prepared.push_back(&p);
+    if (Error error = executable->call(split->prepare, weights, prepared))
+      return error;
     for (unsigned i : split->forwardArgs)
-      argPtrs.push_back(&(*args)[i]);
+      forwardArgs.push_back(&args[i]);
     for (const NpyArray &p : preparedValues)
-      argPtrs.push_back(&p);
-  } else {
-    for (const NpyArray &a : *args)
-      argPtrs.push_back(&a);
+      forwardArgs.push_back(&p);
+    return Error::success();
   }
-  auto call = [&] { return (*executable)->call(name, argPtrs, resultPtrs); };
-  if (Error error = call())
-    return fail(std::move(error));
 
-  if (bench) {
+  /// One call of FUNCTION into the results.
+  Error call() {
+    std::vector<NpyArray *> outputs;
+    for (NpyArray &r : results)
+      outputs.push_back(&r);
+    return executable->call(name, forwardArgs, outputs);
+  }
+
+  /// --bench: times that many more calls.
+  Error benchmark() {
+    if (!bench)
+      return Error::success();
     std::vector<double> ms;
     for (unsigned i = 0; i < bench; ++i) {
       auto start = std::chrono::steady_clock::now();
       if (Error error = call())
-        return fail(std::move(error));
+        return error;
       std::chrono::duration<double, std::milli> elapsed =
           std::chrono::steady_clock::now() - start;
       ms.push_back(elapsed.count());
@@ -375,31 +421,83 @@ int run() {
                      "calls\n",
                      name.c_str(), ms[ms.size() / 2], ms.front(), ms.back(),
                      unsigned(bench));
+    return Error::success();
   }
 
-  if (!outputFile.empty())
-    if (Error error = writeNpy(outputFile, results.front()))
-      return fail(std::move(error));
-  if (!outputDir.empty()) {
+  /// --output and --output-dir.
+  Error writeResults() {
+    if (!outputFile.empty())
+      if (Error error = writeNpy(outputFile, results.front()))
+        return error;
+    if (outputDir.empty())
+      return Error::success();
     if (std::error_code ec = sys::fs::create_directories(outputDir))
-      return fail("cannot create '" + outputDir + "': " + ec.message());
+      return createStringError(ec, "cannot create '" + outputDir +
+                                       "': " + ec.message());
     for (auto [i, result] : llvm::enumerate(results)) {
       SmallString<128> path(outputDir);
       sys::path::append(path, "result" + Twine(i) + ".npy");
       if (Error error = writeNpy(path, result))
-        return fail(std::move(error));
+        return error;
     }
+    return Error::success();
   }
 
-  if (reference) {
+  /// --check: the relative L2 error of result 0 against the reference.
+  Error checkResults() {
+    if (!reference)
+      return Error::success();
     double error = reference(results.front());
     bool ok = error <= tolerance;
     outs() << format("%s: result 0 (%s): relative L2 error %.3e %s %.1e\n",
                      name.c_str(), results.front().describe().c_str(), error,
                      ok ? "<=" : ">", double(tolerance));
     if (!ok)
-      return fail("result 0 differs from the reference");
+      return createStringError(inconvertibleErrorCode(),
+                               "result 0 differs from the reference");
+    return Error::success();
   }
+
+private:
+  static mlir::DialectRegistry makeRegistry() {
+    mlir::DialectRegistry registry;
+    registerRunnerDialects(registry);
+    return registry;
+  }
+
+  mlir::MLIRContext context;
+  mlir::orchid::RouteOptions route;
+  std::unique_ptr<Target> target;
+  mlir::OwningOpRef<mlir::ModuleOp> module;
+  mlir::func::FuncOp func;
+  std::string name;
+  Signature signature;
+  /// The documented names of a block's arguments.
+  std::vector<BlockOperand> operands;
+  std::vector<NpyArray> args;
+  ReferenceCheck reference;
+  std::optional<PrepareSplit> split;
+  std::vector<NpyArray> preparedValues;
+  std::unique_ptr<Executable> executable;
+  std::vector<const NpyArray *> forwardArgs;
+  std::vector<NpyArray> results;
+};
+
+int run() {
+  Run run;
+  if (Error error = run.loadFunction())
+    return fail(std::move(error));
+  if (Error error = run.specialize())
+    return fail(std::move(error));
+  if (listWeights) {
+    run.printWeights();
+    return 0;
+  }
+  for (Error (Run::*step)() :
+       {&Run::prepareArguments, &Run::compile, &Run::callPrepare, &Run::call,
+        &Run::benchmark, &Run::writeResults, &Run::checkResults})
+    if (Error error = (run.*step)())
+      return fail(std::move(error));
   return 0;
 }
 
@@ -411,7 +509,9 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(
       argc, argv,
       "Orchid JIT runner\n\n"
-      "Lowers FUNCTION with the Orchid CPU pipeline, JITs it and calls it.\n"
+      "Lowers FUNCTION with the Orchid CPU or GPU pipeline (the passes of\n"
+      "orchid-opt --orchid-cpu-pipeline / --orchid-gpu-pipeline with the\n"
+      "options seq-len, batch and prepare), JITs it and calls it.\n"
       "Arguments come from --input .npy files (float32, float64 or\n"
       "complex64, C order), from --random or, for a Hyena or Orchid block,\n"
       "from a --weights directory; results can be written with --output,\n"

@@ -3,6 +3,23 @@
 // RUN: orchid-opt %s -orchid-cpu-pipeline="parallel=false" -split-input-file | FileCheck %s --check-prefix=SEQ
 // RUN: orchid-opt %s -orchid-cpu-pipeline="runtime=false" -split-input-file | FileCheck %s --check-prefix=NORT
 
+// The route's passes come first, each once; without options, neither
+// specialisation nor hoisting.
+// RUN: orchid-opt /dev/null --orchid-cpu-pipeline="seq-len=8 batch=2 prepare=1" --dump-pass-pipeline -o /dev/null 2>&1 | FileCheck %s --check-prefix=ROUTE
+// RUN: orchid-opt /dev/null --orchid-cpu-pipeline="seq-len=8 batch=2 prepare=1" --dump-pass-pipeline -o /dev/null 2>&1 | grep -o "orchid-[a-z-]*" | sort | uniq -d | count 0
+// RUN: orchid-opt /dev/null --orchid-cpu-pipeline --dump-pass-pipeline -o /dev/null 2>&1 | FileCheck %s --check-prefix=DEFAULT
+// ROUTE:      builtin.module(
+// ROUTE-NEXT:   orchid-specialize-shapes{batch=2 seq-len=8},
+// ROUTE-NEXT:   orchid-decompose,
+// ROUTE-NEXT:   orchid-lower-fftconv,
+// ROUTE-NEXT:   orchid-hoist-filters,
+// ROUTE-NEXT:   orchid-expand-filters,
+// ROUTE-NEXT:   orchid-convert-short-conv-to-loops
+// DEFAULT:      builtin.module(
+// DEFAULT-NEXT:   orchid-decompose,
+// DEFAULT-NEXT:   orchid-lower-fftconv,
+// DEFAULT-NEXT:   orchid-expand-filters,
+
 // With runtime=false, allocations call malloc/free and matrix products are
 // loops: nothing calls liborchid_cpu_runtime.
 // NORT-NOT: {{orchid_sgemm|_mlir_memref_to_llvm}}

@@ -1,4 +1,17 @@
 // RUN: orchid-opt %s --orchid-gpu-pipeline="format=isa" | FileCheck %s
+
+// The route's passes come first, each once (also in the kernel pipeline).
+// RUN: orchid-opt /dev/null --orchid-gpu-pipeline="seq-len=8 batch=2 prepare=1" --dump-pass-pipeline -o /dev/null 2>&1 | FileCheck %s --check-prefix=ROUTE
+// RUN: orchid-opt /dev/null --orchid-gpu-pipeline="seq-len=8 batch=2 prepare=1" --dump-pass-pipeline -o /dev/null 2>&1 | grep -o "orchid-[a-z-]*" | sort | uniq -d | count 0
+// RUN: orchid-opt /dev/null --orchid-gpu-kernel-pipeline="seq-len=8 prepare=1" --dump-pass-pipeline -o /dev/null 2>&1 | FileCheck %s --check-prefix=ROUTE
+// RUN: orchid-opt /dev/null --orchid-gpu-kernel-pipeline="seq-len=8 prepare=1" --dump-pass-pipeline -o /dev/null 2>&1 | grep -o "orchid-[a-z-]*" | sort | uniq -d | count 0
+// ROUTE:      builtin.module(
+// ROUTE-NEXT:   orchid-specialize-shapes{batch={{[02]}} seq-len=8},
+// ROUTE-NEXT:   orchid-decompose,
+// ROUTE-NEXT:   orchid-lower-fftconv,
+// ROUTE-NEXT:   orchid-hoist-filters,
+// ROUTE-NEXT:   orchid-expand-filters,
+// ROUTE-NEXT:   orchid-convert-fft-to-gpu
 // RUN: orchid-opt %s --orchid-gpu-pipeline="format=isa chip=sm_80 features=+ptx81 opt-level=2" | FileCheck %s --check-prefix=SM80
 
 // Host code calls the mgpu* runtime on one stream: the three arguments are
@@ -17,6 +30,10 @@
 // CHECK: llvm.call @mgpuMemcpy
 // CHECK: llvm.call @mgpuMemFree
 // CHECK: llvm.call @mgpuStreamSynchronize
+// CHECK: llvm.return
+// The C interface wrapper the JIT calls, as on the CPU.
+// CHECK-LABEL: llvm.func @_mlir_ciface_fftconv(
+// CHECK: llvm.call @fftconv(
 // CHECK: llvm.return
 // CHECK-NOT: llvm.return
 

@@ -38,14 +38,29 @@
 // RUN: not orchid-run %s --function=float64 --random --prepare 2>&1 | FileCheck %s --check-prefix=NOTHING
 // NOTHING: error: 'float64' has no filter work to hoist: no implicit filter reads weights passed as arguments
 // RUN: not orchid-run %s --function=clash --random --prepare 2>&1 | FileCheck %s --check-prefix=CLASH
-// CLASH: error: --prepare: the module already has a symbol named 'clash_prepare'
+// CLASH: cannot hoist the filters of 'clash': the module already has a symbol named 'clash_prepare'
 
 func.func @float64(%a: tensor<4xf64>) -> tensor<4xf64> {
   return %a : tensor<4xf64>
 }
 
-func.func @clash(%a: tensor<4xf32>) -> tensor<4xf32> {
-  return %a : tensor<4xf32>
+// A block that calls a function of its prepare function's name, which
+// orchid-run therefore compiles too.
+func.func @clash(%x: tensor<1x12x4xf32>, %in_w: tensor<12x4xf32>,
+    %in_b: tensor<12xf32>, %sw: tensor<12x3xf32>, %sb: tensor<12xf32>,
+    %fw_in: tensor<16x3xf32>, %fb_in: tensor<16xf32>,
+    %fw_inner: tensor<2x16x16xf32>, %fb_inner: tensor<2x16xf32>,
+    %ffreq: tensor<3x16xf32>, %fw_out: tensor<4x16xf32>, %fbias: tensor<4xf32>,
+    %out_w: tensor<4x4xf32>, %out_b: tensor<4xf32>) -> tensor<1x12x4xf32> {
+  %b = func.call @clash_prepare(%out_b) : (tensor<4xf32>) -> tensor<4xf32>
+  %y = orchid.hyena %x, %in_w, %in_b, %sw, %sb, %fw_in, %fb_in, %fw_inner,
+      %fb_inner, %ffreq, %fw_out, %fbias, %out_w, %b
+      {order = 2 : i64, filter = #orchid.filter<l_max = 16>}
+      : (tensor<1x12x4xf32>, tensor<12x4xf32>, tensor<12xf32>, tensor<12x3xf32>,
+          tensor<12xf32>, tensor<16x3xf32>, tensor<16xf32>, tensor<2x16x16xf32>,
+          tensor<2x16xf32>, tensor<3x16xf32>, tensor<4x16xf32>, tensor<4xf32>,
+          tensor<4x4xf32>, tensor<4xf32>) -> tensor<1x12x4xf32>
+  return %y : tensor<1x12x4xf32>
 }
 
 func.func @clash_prepare(%a: tensor<4xf32>) -> tensor<4xf32> {

@@ -12,14 +12,10 @@
 #include "tools/lib/runner/Runner.h"
 
 #include "lowering/GPU/Pipelines.h"
-#include "passes/Passes.h"
 
-#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/DynamicLibrary.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/TargetSelect.h"
 
 using namespace mlir;
@@ -72,31 +68,27 @@ public:
     llvm::InitializeNativeTargetAsmPrinter();
   }
 
-  llvm::Error lower(ModuleOp module, bool printAfter) override {
+  llvm::Error lower(ModuleOp module, const mlir::orchid::RouteOptions &route,
+                    mlir::orchid::RouteStage first,
+                    mlir::orchid::RouteStage last) override {
     DialectRegistry registry;
     mlir::orchid::registerOrchidGPUDialects(registry);
     module.getContext()->appendDialectRegistry(registry);
-    // The JIT calls the C wrappers `_mlir_ciface_<f>`.
-    for (auto func : module.getOps<func::FuncOp>())
-      if (func.isPublic() && !func.isExternal())
-        func->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
-                      UnitAttr::get(module.getContext()));
-    PassManager pm(module.getContext());
     mlir::orchid::GPUPipelineOptions options;
+    options.seqLen = route.seqLen;
+    options.batch = route.batch;
+    options.prepare = route.prepare;
     options.chip = chip;
-    // Blocks become primitives first, as on the CPU.
-    pm.addPass(mlir::orchid::createOrchidDecompose());
-    pm.addPass(mlir::orchid::createOrchidExpandFilters());
-    mlir::orchid::buildOrchidGPUPipeline(pm, options);
+    PassManager pm(module.getContext());
+    mlir::orchid::buildOrchidGPUPipeline(pm, options, first, last);
     if (failed(pm.run(module)))
       return createStringError(inconvertibleErrorCode(),
                                "the GPU pipeline failed");
-    if (printAfter)
-      module.print(llvm::outs());
     return llvm::Error::success();
   }
 
-  llvm::Expected<std::unique_ptr<Executable>> load(ModuleOp module) override {
+  llvm::Expected<std::unique_ptr<Executable>>
+  load(ModuleOp module, llvm::StringRef emitLLVM) override {
     std::string error;
     auto library = llvm::sys::DynamicLibrary::getPermanentLibrary(
         ORCHID_CUDA_RUNTIME_PATH, &error);
@@ -118,22 +110,17 @@ public:
                                "the CUDA runtime library is incomplete");
     // Errors are returned to the caller rather than printed.
     status.setVerbose(false);
+
+    // The host code compiles without a device; its constructors, which
+    // load the kernels, need one.
+    JITOptions options;
+    options.sharedLibs = {ORCHID_CUDA_RUNTIME_PATH, ORCHID_C_RUNNER_UTILS};
+    options.emitLLVM = emitLLVM.str();
+    auto engine = createJIT(module, options);
+    if (!engine)
+      return engine.takeError();
     if (!status.isAvailable())
       return runtimeError(status, "no usable CUDA GPU");
-
-    SmallVector<llvm::StringRef> libs = {ORCHID_CUDA_RUNTIME_PATH};
-    llvm::StringRef utils = ORCHID_C_RUNNER_UTILS;
-    if (llvm::sys::fs::exists(utils))
-      libs.push_back(utils);
-    ExecutionEngineOptions options;
-    options.transformer = makeOptimizingTransformer(
-        /*optLevel=*/2, /*sizeLevel=*/0, /*targetMachine=*/nullptr);
-    options.sharedLibPaths = libs;
-    auto engine = ExecutionEngine::create(module, options);
-    if (!engine)
-      return createStringError(inconvertibleErrorCode(),
-                               "cannot JIT the lowered module: " +
-                                   llvm::toString(engine.takeError()));
     // Runs the constructors that load the kernel modules.
     (*engine)->initialize();
     if (llvm::Error error = runtimeError(status, "cannot load the kernels"))

@@ -7,24 +7,25 @@
 #include "passes/Passes.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinTypes.h"
-#include "mlir/IR/Verifier.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
-#include "mlir/Transforms/Passes.h"
+#include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <functional>
 
 using namespace mlir;
 using llvm::createStringError;
@@ -120,82 +121,6 @@ llvm::Expected<func::FuncOp> lookupFunction(ModuleOp module,
   return funcs.front();
 }
 
-static Type specializeType(Type type, int64_t seqLen) {
-  auto tensor = dyn_cast<RankedTensorType>(type);
-  if (!tensor || tensor.hasStaticShape())
-    return type;
-  SmallVector<int64_t> shape(tensor.getShape());
-  for (int64_t &d : shape)
-    if (ShapedType::isDynamic(d))
-      d = seqLen;
-  return tensor.clone(shape);
-}
-
-llvm::Error specializeSeqLen(func::FuncOp func, int64_t seqLen) {
-  if (seqLen <= 0)
-    return makeError("--seq-len must be positive");
-  MLIRContext *context = func.getContext();
-  context->getOrLoadDialect<tensor::TensorDialect>();
-  Block &entry = func.getBody().front();
-  OpBuilder builder(context);
-
-  // Static arguments, cast back to their old types for the body.
-  builder.setInsertionPointToStart(&entry);
-  for (BlockArgument arg : entry.getArguments()) {
-    Type old = arg.getType();
-    Type type = specializeType(old, seqLen);
-    if (type == old)
-      continue;
-    arg.setType(type);
-    auto cast = tensor::CastOp::create(builder, arg.getLoc(), old, arg);
-    arg.replaceAllUsesExcept(cast, cast.getOperation());
-  }
-  SmallVector<Type> results;
-  for (Type t : func.getFunctionType().getResults())
-    results.push_back(specializeType(t, seqLen));
-  func.walk([&](func::ReturnOp ret) {
-    builder.setInsertionPoint(ret);
-    for (OpOperand &operand : ret->getOpOperands())
-      if (operand.get().getType() != results[operand.getOperandNumber()])
-        operand.set(tensor::CastOp::create(builder, ret.getLoc(),
-                                           results[operand.getOperandNumber()],
-                                           operand.get()));
-  });
-  func.setFunctionType(
-      FunctionType::get(context, entry.getArgumentTypes(), results));
-
-  // Orchid ops derive their result sizes from their operands: give them
-  // the static operands and results, and let canonicalisation fold the
-  // casts into upstream ops (tensor.dim, tensor.empty, linalg).
-  func.walk([&](Operation *op) {
-    if (op->getName().getDialectNamespace() !=
-        mlir::orchid::OrchidDialect::getDialectNamespace())
-      return;
-    for (OpOperand &operand : op->getOpOperands())
-      if (auto cast = operand.get().getDefiningOp<tensor::CastOp>())
-        operand.set(cast.getSource());
-    builder.setInsertionPointAfter(op);
-    for (OpResult result : op->getResults()) {
-      Type old = result.getType();
-      Type type = specializeType(old, seqLen);
-      if (type == old)
-        continue;
-      result.setType(type);
-      auto cast = tensor::CastOp::create(builder, op->getLoc(), old, result);
-      result.replaceAllUsesExcept(cast, cast.getOperation());
-    }
-  });
-
-  CapturedDiagnostics diagnostics(*context);
-  PassManager pm(context, func::FuncOp::getOperationName());
-  pm.addPass(createCanonicalizerPass());
-  if (failed(verify(func)) || failed(pm.run(func)))
-    return diagnostics.take("'" + func.getName() +
-                            "' is not valid with every dynamic size set to " +
-                            llvm::Twine(seqLen));
-  return llvm::Error::success();
-}
-
 static llvm::Expected<TensorSpec> getSpec(Type type, llvm::StringRef what) {
   std::string typeText;
   llvm::raw_string_ostream(typeText) << type;
@@ -240,29 +165,29 @@ llvm::Expected<Signature> getSignature(func::FuncOp func) {
   return signature;
 }
 
-llvm::Expected<PrepareSplit> hoistFilters(ModuleOp module, func::FuncOp func) {
+llvm::Expected<std::optional<PrepareSplit>>
+lowerToPrimitives(Target &target, ModuleOp module, func::FuncOp func,
+                  const mlir::orchid::RouteOptions &route) {
+  using mlir::orchid::RouteStage;
+  if (!route.prepare) {
+    if (llvm::Error error = target.lower(module, route, RouteStage::Primitives,
+                                         RouteStage::Primitives))
+      return std::move(error);
+    return std::nullopt;
+  }
+  // The hoisting pass drops the arguments that only the filters read: tag
+  // each argument with its index to tell which ones the forward function
+  // keeps.
   PrepareSplit split;
   split.prepare = (func.getName() + "_prepare").str();
-  if (module.lookupSymbol(split.prepare))
-    return makeError("cannot hoist the filters of '" + func.getName() +
-                     "': the module already has a symbol named '" +
-                     split.prepare + "'");
-  // The pass drops the arguments that only the filters read: tag each
-  // argument with its index to tell which ones the forward function keeps.
   MLIRContext *context = func.getContext();
   auto tag = StringAttr::get(context, "orchid_run.argument");
   SmallVector<Type> types(func.getArgumentTypes());
   for (unsigned i = 0; i < types.size(); ++i)
     func.setArgAttr(i, tag, IntegerAttr::get(IntegerType::get(context, 64), i));
-
-  CapturedDiagnostics diagnostics(*context);
-  PassManager pm(context);
-  pm.addPass(mlir::orchid::createOrchidDecompose());
-  pm.addPass(mlir::orchid::createOrchidLowerFFTConv());
-  pm.addPass(mlir::orchid::createOrchidHoistFilters());
-  if (failed(pm.run(module)))
-    return diagnostics.take("cannot hoist the filters of '" + func.getName() +
-                            "'");
+  if (llvm::Error error = target.lower(module, route, RouteStage::Primitives,
+                                       RouteStage::Primitives))
+    return std::move(error);
   llvm::BitVector kept(types.size());
   for (unsigned i = 0; i < func.getNumArguments(); ++i)
     if (auto index = func.getArgAttrOfType<IntegerAttr>(i, tag)) {
@@ -272,9 +197,9 @@ llvm::Expected<PrepareSplit> hoistFilters(ModuleOp module, func::FuncOp func) {
     }
   auto prepare = module.lookupSymbol<func::FuncOp>(split.prepare);
   if (!prepare)
-    return diagnostics.take("'" + func.getName() +
-                            "' has no filter work to hoist: no implicit "
-                            "filter reads weights passed as arguments");
+    return makeError("'" + func.getName() +
+                     "' has no filter work to hoist: no implicit filter reads "
+                     "weights passed as arguments");
   // The prepare function takes the arguments only the filters read, in
   // their order.
   for (unsigned i : kept.flip().set_bits())
@@ -286,6 +211,77 @@ llvm::Expected<PrepareSplit> hoistFilters(ModuleOp module, func::FuncOp func) {
     return makeError("cannot tell which arguments of '" + func.getName() +
                      "' '" + split.prepare + "' takes");
   return split;
+}
+
+llvm::Expected<std::unique_ptr<ExecutionEngine>>
+createJIT(ModuleOp module, const JITOptions &options) {
+  std::unique_ptr<llvm::TargetMachine> machine;
+  if (options.tuneForHost) {
+    auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
+    if (!machineBuilder)
+      return machineBuilder.takeError();
+    auto created = machineBuilder->createTargetMachine();
+    if (!created)
+      return created.takeError();
+    machine = std::move(*created);
+  }
+  std::unique_ptr<llvm::ToolOutputFile> emitted;
+  if (!options.emitLLVM.empty()) {
+    std::string message;
+    emitted = openOutputFile(options.emitLLVM, &message);
+    if (!emitted)
+      return makeError(message);
+  }
+  // ExecutionEngineOptions holds function_refs: what they call lives here
+  // until the engine is created, which runs both.
+  std::function<llvm::Error(llvm::Module *)> optimize =
+      makeOptimizingTransformer(options.optLevel, /*sizeLevel=*/0,
+                                machine.get());
+  auto translate = [&](Operation *op, llvm::LLVMContext &context) {
+    std::unique_ptr<llvm::Module> llvmModule =
+        translateModuleToLLVMIR(op, context);
+    if (llvmModule && emitted)
+      llvmModule->print(emitted->os(), nullptr);
+    return llvmModule;
+  };
+  SmallVector<llvm::StringRef> libs;
+  for (const std::string &lib : options.sharedLibs)
+    if (llvm::sys::fs::exists(lib))
+      libs.push_back(lib);
+  ExecutionEngineOptions engineOptions;
+  engineOptions.llvmModuleBuilder = translate;
+  engineOptions.transformer = optimize;
+  if (options.tuneForHost)
+    engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  engineOptions.sharedLibPaths = libs;
+  engineOptions.enablePerfNotificationListener = false;
+  CapturedDiagnostics diagnostics(*module.getContext());
+  auto engine = ExecutionEngine::create(module, engineOptions);
+  if (!engine)
+    return diagnostics.take("cannot JIT the lowered module: " +
+                            llvm::toString(engine.takeError()));
+  if (emitted) {
+    emitted->keep();
+    if (emitted->os().has_error())
+      return makeError("cannot write '" + options.emitLLVM + "'");
+  }
+  return std::move(*engine);
+}
+
+llvm::Expected<std::unique_ptr<ExecutionEngine>>
+createCPUJIT(ModuleOp module, llvm::StringRef emitLLVM) {
+  JITOptions options;
+  options.optLevel = 3;
+  options.tuneForHost = true;
+  // Kernels allocate through the Orchid CPU runtime; OpenMP-parallel loops
+  // call into libomp; memref copies into the C runner utilities.
+  if (!llvm::sys::fs::exists(ORCHID_CPU_RUNTIME_PATH))
+    return makeError("cannot find the Orchid CPU runtime " +
+                     llvm::Twine(ORCHID_CPU_RUNTIME_PATH));
+  options.sharedLibs = {ORCHID_CPU_RUNTIME_PATH, ORCHID_OMP_LIBRARY,
+                        ORCHID_C_RUNNER_UTILS};
+  options.emitLLVM = emitLLVM.str();
+  return createJIT(module, options);
 }
 
 Executable::~Executable() = default;
@@ -351,52 +347,28 @@ public:
     llvm::InitializeNativeTargetAsmPrinter();
   }
 
-  llvm::Error lower(ModuleOp module, bool printAfter) override {
-    PassManager pm(module.getContext());
+  llvm::Error lower(ModuleOp module, const mlir::orchid::RouteOptions &route,
+                    mlir::orchid::RouteStage first,
+                    mlir::orchid::RouteStage last) override {
     mlir::orchid::CPUPipelineOptions options;
+    options.seqLen = route.seqLen;
+    options.batch = route.batch;
+    options.prepare = route.prepare;
     options.parallel = parallel;
     options.threads = threads;
-    // Blocks become primitives first; the pipeline lowers primitives.
-    pm.addPass(mlir::orchid::createOrchidDecompose());
-    pm.addPass(mlir::orchid::createOrchidExpandFilters());
-    mlir::orchid::buildOrchidCPUPipeline(pm, options);
+    PassManager pm(module.getContext());
+    mlir::orchid::buildOrchidCPUPipeline(pm, options, first, last);
     CapturedDiagnostics diagnostics(*module.getContext());
     if (failed(pm.run(module)))
       return diagnostics.take("the CPU pipeline failed");
-    if (printAfter)
-      module.print(llvm::outs());
     return llvm::Error::success();
   }
 
-  llvm::Expected<std::unique_ptr<Executable>> load(ModuleOp module) override {
-    // Kernels allocate through the Orchid CPU runtime.
-    SmallVector<llvm::StringRef> libs = {ORCHID_CPU_RUNTIME_PATH};
-    if (!llvm::sys::fs::exists(libs.front()))
-      return llvm::createStringError("cannot find the Orchid CPU runtime " +
-                                     libs.front());
-    // OpenMP-parallel loops call into libomp; memref copies into the C
-    // runner utilities.
-    for (llvm::StringRef lib :
-         {ORCHID_OMP_LIBRARY, ORCHID_C_RUNNER_UTILS})
-      if (llvm::sys::fs::exists(lib))
-        libs.push_back(lib);
-    // Optimise for the host so that the vectoriser sees its vector width.
-    auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
-    if (!machineBuilder)
-      return machineBuilder.takeError();
-    auto machine = machineBuilder->createTargetMachine();
-    if (!machine)
-      return machine.takeError();
-    ExecutionEngineOptions options;
-    options.transformer = makeOptimizingTransformer(
-        /*optLevel=*/3, /*sizeLevel=*/0, machine->get());
-    options.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
-    options.sharedLibPaths = libs;
-    CapturedDiagnostics diagnostics(*module.getContext());
-    auto engine = ExecutionEngine::create(module, options);
+  llvm::Expected<std::unique_ptr<Executable>>
+  load(ModuleOp module, llvm::StringRef emitLLVM) override {
+    auto engine = createCPUJIT(module, emitLLVM);
     if (!engine)
-      return diagnostics.take("cannot JIT the lowered module: " +
-                              llvm::toString(engine.takeError()));
+      return engine.takeError();
     (*engine)->initialize();
     return std::make_unique<CPUExecutable>(std::move(*engine));
   }

@@ -1,9 +1,9 @@
 //===- Runner.h - Compile and call Orchid functions -------------*- C++ -*-===//
 //
-// The part of orchid-run that the benchmarks share: parsing a module,
-// checking and specialising a function's signature, and a `Target` that
-// lowers the module and calls its functions on host arrays. Only the
-// target is device specific.
+// The part of orchid-run that the benchmarks and tests share: parsing a
+// module, reading a function's signature, a `Target` that lowers the module
+// with its pipeline and calls its functions on host arrays, and the JIT
+// setup. Only the target is device specific.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,12 +12,15 @@
 
 #include "tools/lib/npy/Npy.h"
 
+#include "passes/Passes.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/Support/Error.h"
 
 #include <memory>
+#include <optional>
 
 namespace mlir {
 class ExecutionEngine;
@@ -46,12 +49,6 @@ parseModule(llvm::StringRef path, mlir::MLIRContext &context);
 llvm::Expected<mlir::func::FuncOp> lookupFunction(mlir::ModuleOp module,
                                                   llvm::StringRef name);
 
-/// Specialises a function whose only dynamic size is the sequence length:
-/// every dynamic dimension of its signature, and of the results of the
-/// orchid ops in its body, becomes `seqLen`; casts carry the static shapes
-/// to the other ops and canonicalisation folds them.
-llvm::Error specializeSeqLen(mlir::func::FuncOp func, int64_t seqLen);
-
 /// The argument and result specs of `func`; fails for non-tensor or
 /// dynamically shaped types and element types other than f32, f64 and
 /// complex<f32>.
@@ -70,11 +67,16 @@ struct PrepareSplit {
   std::vector<unsigned> prepareArgs, forwardArgs;
 };
 
-/// Decomposes the blocks of `module`, lowers its fftconv ops and hoists the
-/// filter work of `func` into `<func>_prepare`. Fails when that name is
-/// taken or when `func` has no filter work to hoist.
-llvm::Expected<PrepareSplit> hoistFilters(mlir::ModuleOp module,
-                                          mlir::func::FuncOp func);
+class Target;
+
+/// Runs the stage of `target`'s pipeline that turns blocks into primitives
+/// (orchid-decompose ... orchid-expand-filters) on `module`. With
+/// `route.prepare` it hoists the filter work, and returns how `func` was
+/// split; it fails when `func` has no filter work to hoist.
+llvm::Expected<std::optional<PrepareSplit>>
+lowerToPrimitives(Target &target, mlir::ModuleOp module,
+                  mlir::func::FuncOp func,
+                  const mlir::orchid::RouteOptions &route);
 
 /// A lowered and loaded module.
 class Executable {
@@ -96,15 +98,49 @@ llvm::Error invokeCInterface(mlir::ExecutionEngine &engine,
                              llvm::ArrayRef<const NpyArray *> inputs,
                              llvm::ArrayRef<NpyArray *> outputs);
 
+/// How the JIT compiles a lowered module (createJIT).
+struct JITOptions {
+  /// Level of the LLVM IR optimisation passes.
+  unsigned optLevel = 2;
+  /// Optimise and generate code for the host CPU (its vector width) at the
+  /// aggressive code generation level, rather than for a generic target.
+  bool tuneForHost = false;
+  /// Libraries whose symbols the compiled code calls; those that do not
+  /// exist are skipped.
+  std::vector<std::string> sharedLibs;
+  /// Write the LLVM IR that the lowered module translates to, which the JIT
+  /// then optimises and compiles, to this file ("-": stdout); as
+  /// `mlir-translate --mlir-to-llvmir` prints it.
+  std::string emitLLVM;
+};
+
+/// JIT-compiles `module`, in the LLVM dialect. No file is left behind: the
+/// perf listener, which writes a jitdump file per run under
+/// ~/.debug/jit (or $JITDUMPDIR), is off.
+llvm::Expected<std::unique_ptr<mlir::ExecutionEngine>>
+createJIT(mlir::ModuleOp module, const JITOptions &options);
+
+/// createJIT as the CPU target calls it for modules of
+/// buildOrchidCPUPipeline: tuned for the host, with the Orchid CPU runtime,
+/// the OpenMP runtime and the C runner utilities loaded.
+llvm::Expected<std::unique_ptr<mlir::ExecutionEngine>>
+createCPUJIT(mlir::ModuleOp module, llvm::StringRef emitLLVM = "");
+
 /// Lowers modules of Orchid ops for one kind of device and loads them.
 class Target {
 public:
   virtual ~Target();
-  /// Lowers `module` in place; `printAfter` prints the result.
-  virtual llvm::Error lower(mlir::ModuleOp module, bool printAfter) = 0;
-  /// Compiles the lowered `module` to machine code and loads it.
+  /// Runs the stages [first, last] of the target's pipeline, with the
+  /// route's options `route`, on `module`: the same passes as
+  /// `orchid-opt --orchid-<target>-pipeline` with these options.
+  virtual llvm::Error
+  lower(mlir::ModuleOp module, const mlir::orchid::RouteOptions &route,
+        mlir::orchid::RouteStage first = mlir::orchid::RouteStage::Specialize,
+        mlir::orchid::RouteStage last = mlir::orchid::RouteStage::Target) = 0;
+  /// Compiles the lowered `module` to machine code and loads it;
+  /// `emitLLVM` as in JITOptions.
   virtual llvm::Expected<std::unique_ptr<Executable>>
-  load(mlir::ModuleOp module) = 0;
+  load(mlir::ModuleOp module, llvm::StringRef emitLLVM = "") = 0;
 };
 
 /// The host CPU, through buildOrchidCPUPipeline and the MLIR

@@ -49,8 +49,7 @@ def mty(shape): return "memref<" + "x".join(map(str,shape)) + "xf32>"
 
 def passes(opts):
     """The GPU pipeline up to outlining, for blocks too."""
-    return ["--orchid-decompose", "--orchid-expand-filters",
-            "--orchid-gpu-kernel-pipeline=" + opts]
+    return ["--orchid-gpu-kernel-pipeline=" + opts]
 
 
 def launches_to_loops(ir):
