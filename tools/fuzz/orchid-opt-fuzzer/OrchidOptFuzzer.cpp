@@ -3,8 +3,8 @@
 // Parses each input as an .mlir module with the dialects orchid-opt
 // registers, verifies it and, when it is valid, runs one route of the
 // compiler on it (`-route=front|cpu|gpu`, after `-ignore_remaining_args=1`
-// on libFuzzer's command line): the block decomposition and filter
-// expansion, then the CPU pipeline or the GPU pipeline to PTX text.
+// on libFuzzer's command line): the target-independent stages only, the
+// whole CPU pipeline, or the whole GPU pipeline to PTX text.
 // Diagnostics are expected; a signal, a hang or an out-of-memory is a bug.
 //
 //===----------------------------------------------------------------------===//
@@ -59,9 +59,9 @@ DialectRegistry &getRegistry() {
 }
 
 void buildRoute(PassManager &pm) {
-  pm.addPass(orchid::createOrchidDecompose());
-  pm.addPass(orchid::createOrchidExpandFilters());
-  if (route == Route::CPU) {
+  if (route == Route::Front) {
+    orchid::buildOrchidRoute(pm, orchid::RouteOptions());
+  } else if (route == Route::CPU) {
     orchid::CPUPipelineOptions options;
     orchid::buildOrchidCPUPipeline(pm, options);
   } else if (route == Route::GPU) {
