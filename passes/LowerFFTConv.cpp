@@ -11,6 +11,7 @@
 #include "passes/Passes.h"
 
 #include "dialect/OrchidOps.h"
+#include "lowering/FFT/Plan.h"
 
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/IR/PatternMatch.h"
@@ -26,25 +27,19 @@ namespace orchid {
 using namespace mlir;
 using namespace mlir::orchid;
 
-int64_t mlir::orchid::getFastFFTSize(int64_t minSize) {
-  for (int64_t n = std::max<int64_t>(2, minSize);; ++n) {
-    if (n % 2)
-      continue;
-    int64_t m = n;
-    for (int64_t p : {2, 3, 5})
-      while (m % p == 0)
-        m /= p;
-    if (m == 1)
-      return n;
-  }
+/// The grid of an exact linear convolution of `seqLen` samples: the
+/// smallest even fast size >= 2 seqLen - 1. Even, so that a real transform
+/// of one channel packs its sample pairs into a complex FFT of half the size.
+static int64_t getConvolutionSize(int64_t seqLen) {
+  return 2 * fft::getFastFFTSize(llvm::divideCeil(2 * seqLen - 1, 2));
 }
 
 /// Returns `value` multiplied elementwise by the constant `factor`.
 static Value scaleTensor(OpBuilder &b, Location loc, Value value,
                          double factor) {
   auto type = cast<RankedTensorType>(value.getType());
-  Value init = tensor::EmptyOp::create(b, loc, tensor::getMixedSizes(b, loc, value),
-                                       type.getElementType());
+  Value init = tensor::EmptyOp::create(
+      b, loc, tensor::getMixedSizes(b, loc, value), type.getElementType());
   Value cst = arith::ConstantOp::create(
       b, loc, b.getFloatAttr(type.getElementType(), factor));
   SmallVector<AffineMap> maps(2, b.getMultiDimIdentityMap(type.getRank()));
@@ -71,7 +66,8 @@ static Value rotateBidirectionalKernel(OpBuilder &b, Location loc, Value kernel,
   gridSizes.back() = b.getIndexAttr(n);
   Value zero = arith::ConstantOp::create(
       b, loc, b.getFloatAttr(type.getElementType(), 0.0));
-  Value grid = tensor::EmptyOp::create(b, loc, gridSizes, type.getElementType());
+  Value grid =
+      tensor::EmptyOp::create(b, loc, gridSizes, type.getElementType());
   grid = linalg::FillOp::create(b, loc, zero, grid).getResult(0);
 
   SmallVector<OpFoldResult> strides(rank, b.getIndexAttr(1));
@@ -105,7 +101,7 @@ struct LowerFFTConvPattern : public OpRewritePattern<FFTConvOp> {
 
     ConvMode mode = op.getMode();
     std::optional<int64_t> fixedSize = op.getFftSize();
-    int64_t n = fixedSize ? *fixedSize : getFastFFTSize(2 * seqLen - 1);
+    int64_t n = fixedSize ? *fixedSize : getConvolutionSize(seqLen);
     // A circular convolution on exactly L points needs no folding; on any
     // other grid the linear result is folded modulo L.
     bool wrap = mode == ConvMode::circular && n != seqLen;

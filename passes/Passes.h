@@ -80,10 +80,6 @@ struct RoutePipelineOptions : public PassPipelineOptions<Derived> {
   }
 };
 
-/// Returns the smallest even n >= minSize whose only prime factors are 2, 3
-/// and 5: the transform sizes the generated FFTs handle fastest.
-int64_t getFastFFTSize(int64_t minSize);
-
 } // namespace orchid
 } // namespace mlir
 

@@ -78,11 +78,11 @@ static void lowerToTiles(Operation *op, Value operand, int64_t n, bool inverse,
 
   Tile tile;
   tile.threads = fftThreads;
-  tile.input = collapseToRows(b, loc, toReadOnlyBuffer(b, loc, operand));
+  tile.input = viewAsRowMatrix(b, loc, toReadOnlyBuffer(b, loc, operand));
   Value result = memref::AllocOp::create(
       b, loc,
       MemRefType::get(resultType.getShape(), resultType.getElementType()));
-  tile.output = collapseToRows(b, loc, result);
+  tile.output = viewAsRowMatrix(b, loc, result);
   {
     OpBuilder::InsertionGuard guard(b);
     auto [begin, end] =

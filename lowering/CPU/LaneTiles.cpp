@@ -2,8 +2,6 @@
 
 #include "lowering/CPU/LaneTiles.h"
 
-#include "lowering/CPU/FFTCodegen.h"
-
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -22,6 +20,35 @@ Value cpu::indexConstant(OpBuilder &b, Location loc, int64_t value) {
 
 Value cpu::f32Constant(OpBuilder &b, Location loc, double value) {
   return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(value));
+}
+
+MemRefType cpu::getLaneBufferType(MLIRContext *ctx) {
+  return MemRefType::get({ShapedType::kDynamic, kLanes}, Float32Type::get(ctx));
+}
+
+Value cpu::allocLaneBuffer(OpBuilder &b, Location loc, int64_t rows) {
+  auto type = MemRefType::get({rows, kLanes}, b.getF32Type());
+  Value alloc = memref::AllocOp::create(b, loc, type, b.getI64IntegerAttr(64));
+  return memref::CastOp::create(b, loc, getLaneBufferType(b.getContext()),
+                                alloc);
+}
+
+Value cpu::viewAsRowMatrix(OpBuilder &b, Location loc, Value memref) {
+  auto type = cast<MemRefType>(memref.getType());
+  int64_t rank = type.getRank();
+  if (rank == 2)
+    return memref;
+  if (rank == 1) {
+    auto rowType =
+        MemRefType::get({1, type.getDimSize(0)}, type.getElementType());
+    return memref::ExpandShapeOp::create(b, loc, rowType, memref,
+                                         {ReassociationIndices{0, 1}});
+  }
+  ReassociationIndices leading;
+  for (int64_t i = 0; i < rank - 1; ++i)
+    leading.push_back(i);
+  return memref::CollapseShapeOp::create(
+      b, loc, memref, {leading, ReassociationIndices{rank - 1}});
 }
 
 void cpu::buildLoop(OpBuilder &b, Location loc, Value lb, Value ub,
@@ -296,10 +323,6 @@ int64_t cpu::resolveThreads(int64_t option) {
   if (option > 0)
     return option;
   return std::max(1u, std::thread::hardware_concurrency());
-}
-
-int64_t cpu::getFFTThreads(int64_t n, int64_t items, int64_t threads) {
-  return items < threads && hasParallelFFT(n) ? threads : 1;
 }
 
 std::pair<Value, Value> cpu::buildChunkLoop(OpBuilder &b, Location loc,

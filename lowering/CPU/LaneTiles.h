@@ -1,9 +1,9 @@
-//===- LaneTiles.h - Helpers for 16-channel lane tiles -----------*- C++
-//-*-===//
+//===- LaneTiles.h - Helpers for 16-channel lane tiles ----------*- C++ -*-===//
 //
 // The CPU kernels process channels in tiles of kLanes, one channel per
-// vector lane. These helpers build the loops that move a tile between the
-// row-major tensors (channel-major, time innermost) and lane buffers.
+// vector lane. These helpers allocate lane buffers, build the loops that
+// move a tile between the row-major tensors (channel-major, time innermost)
+// and lane buffers, and split work over threads.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +17,19 @@
 namespace mlir {
 namespace orchid {
 namespace cpu {
+
+/// Channels processed together, one per vector lane (AVX-512 width).
+constexpr int64_t kLanes = 16;
+
+/// Returns the `memref<?x16xf32>` type of lane buffers.
+MemRefType getLaneBufferType(MLIRContext *ctx);
+
+/// Allocates a `rows x 16` lane buffer, returned as `memref<?x16xf32>`.
+Value allocLaneBuffer(OpBuilder &b, Location loc, int64_t rows);
+
+/// Returns `memref` viewed as a 2-D `[rows, innermost]` matrix: leading
+/// dimensions collapsed, a 1-D memref as a single row.
+Value viewAsRowMatrix(OpBuilder &b, Location loc, Value memref);
 
 /// Emits `scf.for %i = lb to ub step 1` and calls `body` inside it.
 void buildLoop(OpBuilder &b, Location loc, Value lb, Value ub,
@@ -95,12 +108,6 @@ int64_t resolveThreads(int64_t option);
 /// thread there is one chunk and no loop.
 std::pair<Value, Value> buildChunkLoop(OpBuilder &b, Location loc,
                                        int64_t items, int64_t threads);
-
-/// The threads each n-point FFT of a kernel with `items` independent tiles
-/// splits its work over: all of them when there are fewer tiles than
-/// threads and the FFT is large enough to split (the tiles then run one
-/// after the other), otherwise 1 (the tiles run in parallel).
-int64_t getFFTThreads(int64_t n, int64_t items, int64_t threads);
 
 /// A conversion pattern of a pass with a `threads` option.
 template <typename OpTy> struct ThreadedConversion : OpConversionPattern<OpTy> {

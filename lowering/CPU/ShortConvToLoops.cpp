@@ -9,7 +9,6 @@
 #include "lowering/CPU/Passes.h"
 
 #include "dialect/OrchidOps.h"
-#include "lowering/CPU/FFTCodegen.h"
 #include "lowering/CPU/LaneTiles.h"
 
 namespace mlir {
@@ -58,12 +57,12 @@ struct ShortConvToLoops final : ThreadedConversion<ShortConvOp> {
     auto vecType = VectorType::get({kLanes}, b.getF32Type());
 
     Value input =
-        collapseToRows(b, loc, toReadOnlyBuffer(b, loc, adaptor.getInput()));
+        viewAsRowMatrix(b, loc, toReadOnlyBuffer(b, loc, adaptor.getInput()));
     Value weight = toReadOnlyBuffer(b, loc, adaptor.getWeight());
     Value bias = toReadOnlyBuffer(b, loc, adaptor.getBias());
     Value result = memref::AllocOp::create(
         b, loc, MemRefType::get(type.getShape(), b.getF32Type()));
-    Value output = collapseToRows(b, loc, result);
+    Value output = viewAsRowMatrix(b, loc, result);
     Value zero = f32Constant(b, loc, 0.0);
     Value zeroVec = arith::ConstantOp::create(
         b, loc, DenseElementsAttr::get(vecType, 0.0f));

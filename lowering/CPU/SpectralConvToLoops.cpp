@@ -12,10 +12,10 @@
 #include "dialect/OrchidOps.h"
 #include "lowering/CPU/FFTCodegen.h"
 #include "lowering/CPU/LaneTiles.h"
+#include "lowering/FFT/ComplexBuilder.h"
+#include "lowering/FFT/Tables.h"
 
 #include "mlir/Transforms/DialectConversion.h"
-
-#include <array>
 
 namespace mlir {
 namespace orchid {
@@ -27,6 +27,7 @@ namespace orchid {
 using namespace mlir;
 using namespace mlir::orchid;
 using namespace mlir::orchid::cpu;
+using fft::Complex;
 
 /// Independent (batch, 32-channel) tiles of a spectral_conv kernel.
 static int64_t getNumTiles(SpectralConvOp op) {
@@ -56,13 +57,12 @@ static func::FuncOp getTileFFT(ModuleOp module, SpectralConvOp op, bool inverse,
 }
 
 namespace {
-/// Loads, stores and (complex) arithmetic on vector<16xf32> rows of split
-/// re/im lane buffers, one channel per lane.
-struct LaneOps {
+/// Loads and stores of vector<16xf32> rows of lane buffers, one channel per
+/// lane.
+struct LaneRows {
   OpBuilder &b;
   Location loc;
   VectorType vecType = VectorType::get({kLanes}, b.getF32Type());
-  using Cx = std::pair<Value, Value>;
 
   Value load(Value buffer, Value row) {
     return vector::LoadOp::create(b, loc, vecType, buffer,
@@ -72,39 +72,13 @@ struct LaneOps {
     vector::StoreOp::create(b, loc, v, buffer,
                             ValueRange{row, indexConstant(b, loc, 0)});
   }
-  Cx load(Value re, Value im, Value row) {
+  Complex load(Value re, Value im, Value row) {
     return {load(re, row), load(im, row)};
   }
-  void store(Cx v, Value re, Value im, Value row) {
-    store(v.first, re, row);
-    store(v.second, im, row);
+  void store(Complex v, Value re, Value im, Value row) {
+    store(v.re, re, row);
+    store(v.im, im, row);
   }
-
-  Value add(Value x, Value y) {
-    return arith::AddFOp::create(b, loc, x, y, arith::FastMathFlags::contract);
-  }
-  Value sub(Value x, Value y) {
-    return arith::SubFOp::create(b, loc, x, y, arith::FastMathFlags::contract);
-  }
-  Value mul(Value x, Value y) {
-    return arith::MulFOp::create(b, loc, x, y, arith::FastMathFlags::contract);
-  }
-  Value neg(Value x) {
-    return arith::NegFOp::create(b, loc, x, arith::FastMathFlags::contract);
-  }
-  Cx add(Cx x, Cx y) {
-    return {add(x.first, y.first), add(x.second, y.second)};
-  }
-  Cx sub(Cx x, Cx y) {
-    return {sub(x.first, y.first), sub(x.second, y.second)};
-  }
-  Cx mul(Cx x, Cx y) {
-    return {sub(mul(x.first, y.first), mul(x.second, y.second)),
-            add(mul(x.first, y.second), mul(x.second, y.first))};
-  }
-  Cx conj(Cx x) { return {x.first, neg(x.second)}; }
-  /// i x.
-  Cx timesI(Cx x) { return {neg(x.second), x.first}; }
 };
 } // namespace
 
@@ -120,45 +94,285 @@ static void emitPackedProducts(OpBuilder &b, Location loc, ModuleOp module,
                                Value re, Value im, Value kre, Value kim,
                                int64_t n, int64_t threads) {
   int64_t m = n / 2;
-  LaneOps c{b, loc};
+  LaneRows v{b, loc};
+  fft::ComplexBuilder c(b, loc, v.vecType, arith::FastMathFlags::contract);
   Value c0 = indexConstant(b, loc, 0);
 
   // k = 0 pairs the DC term U[0] = E + O with the Nyquist term U[m] = E - O,
   // both real; irfft ignores the imaginary parts of Y there.
   {
-    auto [zr, zi] = c.load(re, im, c0);
+    auto [zr, zi] = v.load(re, im, c0);
     Value e2 = c.add(zr, zr), o2 = c.add(zi, zi);
-    Value y0 = c.mul(c.add(e2, o2), c.load(kre, c0));
-    Value ym = c.mul(c.sub(e2, o2), c.load(kre, indexConstant(b, loc, m)));
-    c.store({c.add(y0, ym), c.sub(y0, ym)}, re, im, c0);
+    Value y0 = c.mul(c.add(e2, o2), v.load(kre, c0));
+    Value ym = c.mul(c.sub(e2, o2), v.load(kre, indexConstant(b, loc, m)));
+    v.store({c.add(y0, ym), c.sub(y0, ym)}, re, im, c0);
   }
   if (m < 2)
     return;
-  auto [wRe, wIm] = getUnitRootTable(b, loc, module, n, m / 2 + 1);
+  fft::Table roots = fft::getUnitRootTable(b, loc, module, n, m / 2 + 1);
   // Pairs (k, m - k) for 0 < k <= m / 2; k = m / 2 pairs with itself.
   buildRowLoop(b, loc, 1, m / 2 + 1, threads, [&](Value k) {
     Value mirror = arith::SubIOp::create(b, loc, indexConstant(b, loc, m), k);
     auto broadcast = [&](Value table) -> Value {
-      return vector::BroadcastOp::create(
-          b, loc, c.vecType, memref::LoadOp::create(b, loc, table, k));
+      return c.broadcast(memref::LoadOp::create(b, loc, table, k));
     };
-    LaneOps::Cx w = {broadcast(wRe), broadcast(wIm)};
-    LaneOps::Cx zk = c.load(re, im, k), zm = c.conj(c.load(re, im, mirror));
-    LaneOps::Cx e2 = c.add(zk, zm);
-    LaneOps::Cx o2 = c.timesI(c.sub(zm, zk));
-    LaneOps::Cx wo = c.mul(w, o2);
-    LaneOps::Cx y = c.mul(c.add(e2, wo), c.load(kre, kim, k));
-    LaneOps::Cx ymc =
-        c.conj(c.mul(c.conj(c.sub(e2, wo)), c.load(kre, kim, mirror)));
-    LaneOps::Cx ye = c.add(y, ymc);
-    LaneOps::Cx yo = c.mul(c.sub(y, ymc), c.conj(w));
+    Complex w = {broadcast(roots.re), broadcast(roots.im)};
+    Complex zk = v.load(re, im, k), zm = c.conj(v.load(re, im, mirror));
+    Complex e2 = c.add(zk, zm);
+    Complex o2 = c.timesI(c.sub(zm, zk));
+    Complex wo = c.mul(w, o2);
+    Complex y = c.mul(c.add(e2, wo), v.load(kre, kim, k));
+    Complex ymc =
+        c.conj(c.mul(c.conj(c.sub(e2, wo)), v.load(kre, kim, mirror)));
+    Complex ye = c.add(y, ymc);
+    Complex yo = c.mul(c.sub(y, ymc), c.conj(w));
     // Store the mirror first: for k = m / 2 it is k itself.
-    c.store(c.add(c.conj(ye), c.timesI(c.conj(yo))), re, im, mirror);
-    c.store(c.add(ye, c.timesI(yo)), re, im, k);
+    v.store(c.add(c.conj(ye), c.timesI(c.conj(yo))), re, im, mirror);
+    v.store(c.add(ye, c.timesI(yo)), re, im, k);
   });
 }
 
 namespace {
+/// Emits the kernel of one spectral_conv, step by step. Two groups of 16
+/// channels share one complex FFT (two-for-one): group 0 is the real part
+/// of the signal, group 1 the imaginary part; a packed kernel (isPacked)
+/// has one group whose sample pairs fill the complex FFT instead.
+class SpectralConvKernel {
+public:
+  SpectralConvKernel(OpBuilder &b, SpectralConvOp op, int64_t threads)
+      : b(b), loc(op.getLoc()), op(op),
+        module(op->getParentOfType<ModuleOp>()), v{b, loc},
+        cx(b, loc, v.vecType, arith::FastMathFlags::contract),
+        channels(op.getInput().getType().getDimSize(1)),
+        len(op.getInput().getType().getDimSize(2)), n(op.getN()),
+        half(n / 2 + 1), packed(isPacked(op)), size(getTransformSize(op)),
+        threads(threads),
+        fftThreads(getFFTThreads(size, getNumTiles(op), threads)) {}
+
+  /// Emits the kernel on `input`, `spectrum` and `bias`; returns the output
+  /// buffer.
+  Value emit(Value input, Value spectrum, Value bias) {
+    func::FuncOp forward = getTileFFT(module, op, /*inverse=*/false, threads);
+    func::FuncOp inverse = getTileFFT(module, op, /*inverse=*/true, threads);
+    this->input = toReadOnlyBuffer(b, loc, input);
+    this->spectrum = toReadOnlyBuffer(b, loc, spectrum);
+    this->bias = toReadOnlyBuffer(b, loc, bias);
+    RankedTensorType inType = op.getInput().getType();
+    Value output = memref::AllocOp::create(
+        b, loc, MemRefType::get(inType.getShape(), inType.getElementType()));
+    c0 = indexConstant(b, loc, 0);
+    Value c1 = indexConstant(b, loc, 1);
+    OpBuilder::InsertionGuard guard(b);
+    int64_t tiles = llvm::divideCeil(channels, 2 * kLanes);
+    auto [begin, end] = buildChunkLoop(b, loc, inType.getDimSize(0) * tiles,
+                                       fftThreads > 1 ? 1 : threads);
+    allocateBuffers();
+    auto item = scf::ForOp::create(b, loc, begin, end, c1);
+    b.setInsertionPointToStart(item.getBody());
+    locateTile(item.getInductionVar(), tiles, output);
+    loadTile();
+    copySpectrum();
+    func::CallOp::create(b, loc, forward, ValueRange{re, im, sre, sim});
+    multiplySpectra();
+    func::CallOp::create(b, loc, inverse, ValueRange{re, im, sre, sim});
+    if (op.getWrap())
+      fold();
+    storeTile();
+    return output;
+  }
+
+private:
+  /// The per-thread lane buffers: the signal (whole 16-row blocks move
+  /// between rows and lanes), the FFT scratch and the kernel spectra.
+  void allocateBuffers() {
+    re = allocLaneBuffer(b, loc, llvm::alignTo(size, kLanes));
+    im = allocLaneBuffer(b, loc, llvm::alignTo(size, kLanes));
+    int64_t scratchRows = getFFTScratchRows(size, fftThreads);
+    sre = allocLaneBuffer(b, loc, scratchRows);
+    sim = allocLaneBuffer(b, loc, scratchRows);
+    for (int g = 0; g < 2; ++g) {
+      kre[g] = allocLaneBuffer(b, loc, half);
+      kim[g] = allocLaneBuffer(b, loc, half);
+    }
+    // Lanes of missing channels keep the spectrum of an earlier tile or
+    // these zeros: finite values that only reach lanes nobody stores.
+    zeroLaneBuffers(b, loc, {kre[0], kim[0], kre[1], kim[1]}, half);
+  }
+
+  /// The batch, channels and rows of work item `index`: lane l of group g
+  /// is channel base[g] + l, row bIdx * D + base[g] + l of the input and
+  /// output viewed as (B * D) x L.
+  void locateTile(Value index, int64_t tiles, Value output) {
+    Value tilesCst = indexConstant(b, loc, tiles);
+    bIdx = arith::DivUIOp::create(b, loc, index, tilesCst);
+    Value tile = arith::RemUIOp::create(b, loc, index, tilesCst);
+    Value tileBase =
+        arith::MulIOp::create(b, loc, tile, indexConstant(b, loc, 2 * kLanes));
+    // The count may be <= 0 for the second group: its loops then do
+    // nothing.
+    for (int g = 0; g < 2; ++g) {
+      base[g] = arith::AddIOp::create(b, loc, tileBase,
+                                      indexConstant(b, loc, g * kLanes));
+      valid[g] = getValidLanes(b, loc, base[g], channels);
+    }
+    inputRows = viewAsRowMatrix(b, loc, input);
+    outputRows = viewAsRowMatrix(b, loc, output);
+    batchRow =
+        arith::MulIOp::create(b, loc, bIdx, indexConstant(b, loc, channels));
+    lastRow = arith::AddIOp::create(b, loc, batchRow,
+                                    indexConstant(b, loc, channels - 1));
+    for (int g = 0; g < 2; ++g)
+      firstRow[g] = arith::AddIOp::create(b, loc, batchRow, base[g]);
+  }
+
+  /// The tile's input rows into the lanes, zero-padded to [L, n), or to
+  /// [ceil(L / 2), n / 2) for packed pairs.
+  void loadTile() {
+    if (packed) {
+      loadRowPairsIntoLanes(b, loc, inputRows, firstRow[0], lastRow, len, re,
+                            im, fftThreads);
+      zeroLaneBuffers(b, loc, {re, im}, size,
+                      llvm::alignTo(llvm::divideCeil(len, 2), kLanes),
+                      fftThreads);
+      return;
+    }
+    Value signal[2] = {re, im};
+    for (int g = 0; g < 2; ++g)
+      loadRowsIntoLanes(b, loc, inputRows, firstRow[g], lastRow, len, signal[g],
+                        fftThreads);
+    zeroLaneBuffers(b, loc, {re, im}, n, llvm::alignTo(len, kLanes),
+                    fftThreads);
+  }
+
+  /// The kernel spectra of the tile's channels into lane buffers,
+  /// frequency-major, so that each lane buffer row is written whole while
+  /// the channels' spectra are read as sequential streams.
+  void copySpectrum() {
+    bool batchedSpectrum = op.getSpectrum().getType().getRank() == 3;
+    buildRowLoop(b, loc, 0, half, fftThreads, [&](Value k) {
+      for (int g = 0; g < 2; ++g) {
+        buildLoop(b, loc, c0, valid[g], [&](Value lane) {
+          Value d = arith::AddIOp::create(b, loc, base[g], lane);
+          SmallVector<Value> idx = {d, k};
+          if (batchedSpectrum)
+            idx.insert(idx.begin(), bIdx);
+          Value c = memref::LoadOp::create(b, loc, spectrum, idx);
+          memref::StoreOp::create(b, loc, complex::ReOp::create(b, loc, c),
+                                  kre[g], ValueRange{k, lane});
+          memref::StoreOp::create(b, loc, complex::ImOp::create(b, loc, c),
+                                  kim[g], ValueRange{k, lane});
+        });
+      }
+    });
+  }
+
+  /// With Z = FFT(a + i b): 2A[k] = Z[k] + conj(Z[n-k]) and
+  /// 2B[k] = (Z[k] - conj(Z[n-k])) / i. Returns the products P = A K_a and
+  /// Q = B K_b.
+  std::pair<Complex, Complex> products(Value k, Value mirror) {
+    Value zr = v.load(re, k), zi = v.load(im, k);
+    Value mr = v.load(re, mirror), mi = v.load(im, mirror);
+    Value ar = cx.add(zr, mr), ai = cx.sub(zi, mi);
+    Value br = cx.add(zi, mi), bi = cx.sub(mr, zr);
+    Value kar = v.load(kre[0], k), kai = v.load(kim[0], k);
+    Value kbr = v.load(kre[1], k), kbi = v.load(kim[1], k);
+    Complex p = cx.mul({ar, ai}, {kar, kai});
+    Complex q = cx.mul({br, bi}, {kbr, kbi});
+    return {p, q};
+  }
+
+  /// The spectrum of the result in place of the signal's. P and Q are
+  /// Hermitian, so Y = P + i Q has Y[k] = P[k] + i Q[k] and
+  /// Y[n-k] = conj(P[k]) + i conj(Q[k]), and IFFT(Y) = y_a + i y_b.
+  void multiplySpectra() {
+    if (packed) {
+      emitPackedProducts(b, loc, module, re, im, kre[0], kim[0], n, fftThreads);
+      return;
+    }
+    // DC and Nyquist: irfft ignores the imaginary parts of P and Q there.
+    auto selfMirrored = [&](int64_t k) {
+      Value kIdx = indexConstant(b, loc, k);
+      auto [p, q] = products(kIdx, kIdx);
+      v.store(p.re, re, kIdx);
+      v.store(q.re, im, kIdx);
+    };
+    selfMirrored(0);
+    if (n % 2 == 0 && n > 1)
+      selfMirrored(n / 2);
+    buildRowLoop(b, loc, 1, (n + 1) / 2, fftThreads, [&](Value k) {
+      Value mirror = arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
+      auto [p, q] = products(k, mirror);
+      v.store(cx.sub(p.re, q.im), re, k);
+      v.store(cx.add(p.im, q.re), im, k);
+      v.store(cx.add(p.re, q.im), re, mirror);
+      v.store(cx.sub(q.re, p.im), im, mirror);
+    });
+  }
+
+  /// y[t] = sum_j z[t + j L] for wrap, in lane layout.
+  void fold() {
+    Value signal[2] = {re, im};
+    for (int64_t off = len; off < n; off += len) {
+      buildRowLoop(b, loc, 0, std::min(len, n - off), fftThreads, [&](Value t) {
+        Value src =
+            arith::AddIOp::create(b, loc, t, indexConstant(b, loc, off));
+        for (Value plane : signal) {
+          Value head = v.load(plane, t);
+          Value tail = v.load(plane, src);
+          v.store(cx.add(head, tail), plane, t);
+        }
+      });
+    }
+  }
+
+  /// The tile's lanes to its output rows, scaled by the 1/n of the inverse
+  /// transform and the 1/2 of A and B (1/4 of the packed spectrum, of an
+  /// n/2-point transform), plus the skip term.
+  void storeTile() {
+    Value scale = cx.constant(0.5 / double(n));
+    Value zero = cx.constant(0.0);
+    Value signal[2] = {re, im};
+    for (int g = 0; g < 2; ++g) {
+      auto epilogue = [&](Value lanes, Value lane, Value t0, Value mask) {
+        Value row = arith::MinSIOp::create(
+            b, loc, arith::AddIOp::create(b, loc, firstRow[g], lane), lastRow);
+        Value channel = arith::SubIOp::create(b, loc, row, batchRow);
+        Value skip = cx.broadcast(
+            memref::LoadOp::create(b, loc, bias, ValueRange{channel}));
+        Value u = vector::MaskedLoadOp::create(b, loc, v.vecType, inputRows,
+                                               ValueRange{row, t0}, mask, zero);
+        return cx.add(cx.mul(lanes, scale), cx.mul(skip, u));
+      };
+      if (packed) {
+        storeLanePairsToRows(b, loc, re, im, outputRows, firstRow[g], valid[g],
+                             len, epilogue, fftThreads);
+        return;
+      }
+      storeLanesToRows(b, loc, signal[g], outputRows, firstRow[g], valid[g],
+                       len, epilogue, fftThreads);
+    }
+  }
+
+  OpBuilder &b;
+  Location loc;
+  SpectralConvOp op;
+  ModuleOp module;
+  LaneRows v;
+  fft::ComplexBuilder cx;
+  int64_t channels, len, n, half;
+  bool packed;
+  /// Size of the complex FFTs.
+  int64_t size;
+  /// Threads of the kernel, and of each FFT and row loop when the tiles
+  /// run one after the other.
+  int64_t threads, fftThreads;
+
+  Value input, spectrum, bias, c0;
+  Value re, im, sre, sim, kre[2], kim[2];
+  Value bIdx, base[2], valid[2];
+  Value inputRows, outputRows, batchRow, lastRow, firstRow[2];
+};
+
 struct SpectralConvToLoops final : ThreadedConversion<SpectralConvOp> {
   using ThreadedConversion::ThreadedConversion;
 
@@ -170,203 +384,11 @@ struct SpectralConvToLoops final : ThreadedConversion<SpectralConvOp> {
     if (!inType.hasStaticShape() || !specType.hasStaticShape() ||
         inType.getRank() != 3)
       return rewriter.notifyMatchFailure(op, "expected static B x D x L");
-    Location loc = op.getLoc();
-    int64_t batch = inType.getDimSize(0), channels = inType.getDimSize(1);
-    int64_t len = inType.getDimSize(2), n = op.getN(), half = n / 2 + 1;
-    bool wrap = op.getWrap();
-    if (!wrap && n < len)
+    if (!op.getWrap() && op.getN() < inType.getDimSize(2))
       return rewriter.notifyMatchFailure(op, "transform shorter than input");
-    bool batchedSpectrum = specType.getRank() == 3;
-    auto module = op->getParentOfType<ModuleOp>();
-    func::FuncOp forward = getTileFFT(module, op, /*inverse=*/false, threads);
-    func::FuncOp inverse = getTileFFT(module, op, /*inverse=*/true, threads);
-
-    Value input = toReadOnlyBuffer(rewriter, loc, adaptor.getInput());
-    Value spectrum = toReadOnlyBuffer(rewriter, loc, adaptor.getSpectrum());
-    Value bias = toReadOnlyBuffer(rewriter, loc, adaptor.getBias());
-    auto resultType =
-        MemRefType::get(inType.getShape(), inType.getElementType());
-    Value output = memref::AllocOp::create(rewriter, loc, resultType);
-
-    OpBuilder &b = rewriter;
-    LaneOps v{b, loc};
-    // Two groups of 16 channels share one complex FFT (two-for-one): group
-    // 0 is the real part of the signal, group 1 the imaginary part.
-    int64_t tiles = llvm::divideCeil(channels, 2 * kLanes);
-    bool packed = isPacked(op);
-    int64_t size = getTransformSize(op);
-    // When the tiles run one after the other, their FFTs and row loops are
-    // split over fftThreads threads.
-    int64_t fftThreads = getFFTThreads(size, getNumTiles(op), threads);
-    Value c0 = indexConstant(b, loc, 0), c1 = indexConstant(b, loc, 1);
-    {
-      OpBuilder::InsertionGuard guard(b);
-      auto [begin, end] =
-          buildChunkLoop(b, loc, batch * tiles, fftThreads > 1 ? 1 : threads);
-      // Whole 16-row blocks move between rows and lanes.
-      Value re = allocLaneBuffer(b, loc, llvm::alignTo(size, kLanes));
-      Value im = allocLaneBuffer(b, loc, llvm::alignTo(size, kLanes));
-      int64_t scratchRows = getFFTScratchRows(size, fftThreads);
-      Value sre = allocLaneBuffer(b, loc, scratchRows);
-      Value sim = allocLaneBuffer(b, loc, scratchRows);
-      Value signal[2] = {re, im};
-      Value kre[2], kim[2];
-      for (int g = 0; g < 2; ++g) {
-        kre[g] = allocLaneBuffer(b, loc, half);
-        kim[g] = allocLaneBuffer(b, loc, half);
-      }
-      // Lanes of missing channels keep the spectrum of an earlier tile or
-      // these zeros: finite values that only reach lanes nobody stores.
-      zeroLaneBuffers(b, loc, {kre[0], kim[0], kre[1], kim[1]}, half);
-      auto item = scf::ForOp::create(b, loc, begin, end, c1);
-      b.setInsertionPointToStart(item.getBody());
-      Value tilesCst = indexConstant(b, loc, tiles);
-      Value bIdx =
-          arith::DivUIOp::create(b, loc, item.getInductionVar(), tilesCst);
-      Value tile =
-          arith::RemUIOp::create(b, loc, item.getInductionVar(), tilesCst);
-      Value tileBase = arith::MulIOp::create(b, loc, tile,
-                                             indexConstant(b, loc, 2 * kLanes));
-
-      // First channel and number of valid channels of each group (the
-      // count may be <= 0 for the second group: its loops then do nothing).
-      Value base[2], valid[2];
-      for (int g = 0; g < 2; ++g) {
-        base[g] = arith::AddIOp::create(b, loc, tileBase,
-                                        indexConstant(b, loc, g * kLanes));
-        valid[g] = getValidLanes(b, loc, base[g], channels);
-      }
-
-      // Lane l of group g is channel base[g] + l: row bIdx * D + base[g] + l
-      // of the input and output viewed as (B * D) x L.
-      Value inputRows = collapseToRows(b, loc, input);
-      Value outputRows = collapseToRows(b, loc, output);
-      Value batchRow =
-          arith::MulIOp::create(b, loc, bIdx, indexConstant(b, loc, channels));
-      Value lastRow = arith::AddIOp::create(
-          b, loc, batchRow, indexConstant(b, loc, channels - 1));
-      Value firstRow[2];
-      for (int g = 0; g < 2; ++g)
-        firstRow[g] = arith::AddIOp::create(b, loc, batchRow, base[g]);
-      // Zero-pad rows [L, n), or [ceil(L / 2), n / 2) of packed pairs.
-      if (packed) {
-        loadRowPairsIntoLanes(b, loc, inputRows, firstRow[0], lastRow, len, re,
-                              im, fftThreads);
-        zeroLaneBuffers(b, loc, {re, im}, size,
-                        llvm::alignTo(llvm::divideCeil(len, 2), kLanes),
-                        fftThreads);
-      } else {
-        for (int g = 0; g < 2; ++g)
-          loadRowsIntoLanes(b, loc, inputRows, firstRow[g], lastRow, len,
-                            signal[g], fftThreads);
-        zeroLaneBuffers(b, loc, {re, im}, n, llvm::alignTo(len, kLanes),
-                        fftThreads);
-      }
-      // Frequency-major, so that each lane buffer row is written whole
-      // while the channels' spectra are read as sequential streams.
-      buildRowLoop(b, loc, 0, half, fftThreads, [&](Value k) {
-        for (int g = 0; g < 2; ++g) {
-          buildLoop(b, loc, c0, valid[g], [&](Value lane) {
-            Value d = arith::AddIOp::create(b, loc, base[g], lane);
-            SmallVector<Value> idx = {d, k};
-            if (batchedSpectrum)
-              idx.insert(idx.begin(), bIdx);
-            Value c = memref::LoadOp::create(b, loc, spectrum, idx);
-            memref::StoreOp::create(b, loc, complex::ReOp::create(b, loc, c),
-                                    kre[g], ValueRange{k, lane});
-            memref::StoreOp::create(b, loc, complex::ImOp::create(b, loc, c),
-                                    kim[g], ValueRange{k, lane});
-          });
-        }
-      });
-
-      func::CallOp::create(b, loc, forward, ValueRange{re, im, sre, sim});
-      // With Z = FFT(a + i b): 2A[k] = Z[k] + conj(Z[n-k]) and
-      // 2B[k] = (Z[k] - conj(Z[n-k])) / i. The products P = A K_a and
-      // Q = B K_b are Hermitian, so Y = P + i Q has Y[k] = P[k] + i Q[k] and
-      // Y[n-k] = conj(P[k]) + i conj(Q[k]), and IFFT(Y) = y_a + i y_b.
-      auto products = [&](Value k, Value mirror) {
-        Value zr = v.load(re, k), zi = v.load(im, k);
-        Value mr = v.load(re, mirror), mi = v.load(im, mirror);
-        Value ar = v.add(zr, mr), ai = v.sub(zi, mi);
-        Value br = v.add(zi, mi), bi = v.sub(mr, zr);
-        Value kar = v.load(kre[0], k), kai = v.load(kim[0], k);
-        Value kbr = v.load(kre[1], k), kbi = v.load(kim[1], k);
-        Value pr = v.sub(v.mul(ar, kar), v.mul(ai, kai));
-        Value pi = v.add(v.mul(ar, kai), v.mul(ai, kar));
-        Value qr = v.sub(v.mul(br, kbr), v.mul(bi, kbi));
-        Value qi = v.add(v.mul(br, kbi), v.mul(bi, kbr));
-        return std::array<Value, 4>{pr, pi, qr, qi};
-      };
-      // DC and Nyquist: irfft ignores the imaginary parts of P and Q there.
-      auto selfMirrored = [&](int64_t k) {
-        Value kIdx = indexConstant(b, loc, k);
-        auto [pr, pi, qr, qi] = products(kIdx, kIdx);
-        v.store(pr, re, kIdx);
-        v.store(qr, im, kIdx);
-      };
-      if (packed) {
-        emitPackedProducts(b, loc, module, re, im, kre[0], kim[0], n,
-                           fftThreads);
-      } else {
-        selfMirrored(0);
-        if (n % 2 == 0 && n > 1)
-          selfMirrored(n / 2);
-        buildRowLoop(b, loc, 1, (n + 1) / 2, fftThreads, [&](Value k) {
-          Value mirror =
-              arith::SubIOp::create(b, loc, indexConstant(b, loc, n), k);
-          auto [pr, pi, qr, qi] = products(k, mirror);
-          v.store(v.sub(pr, qi), re, k);
-          v.store(v.add(pi, qr), im, k);
-          v.store(v.add(pr, qi), re, mirror);
-          v.store(v.sub(qr, pi), im, mirror);
-        });
-      }
-      func::CallOp::create(b, loc, inverse, ValueRange{re, im, sre, sim});
-
-      // y[t] = sum_j z[t + j L] with wrap: fold in lane layout first.
-      if (wrap) {
-        for (int64_t off = len; off < n; off += len) {
-          buildRowLoop(b, loc, 0, std::min(len, n - off), fftThreads,
-                       [&](Value t) {
-                         Value src = arith::AddIOp::create(
-                             b, loc, t, indexConstant(b, loc, off));
-                         for (Value plane : signal) {
-                           Value head = v.load(plane, t);
-                           Value tail = v.load(plane, src);
-                           v.store(v.add(head, tail), plane, t);
-                         }
-                       });
-        }
-      }
-      // 1/n of the inverse transform and 1/2 of A and B (1/4 of the packed
-      // spectrum, of an n/2-point transform), then the skip term.
-      Value scale = arith::ConstantOp::create(
-          b, loc, DenseElementsAttr::get(v.vecType, float(0.5 / double(n))));
-      Value zero = arith::ConstantOp::create(
-          b, loc, DenseElementsAttr::get(v.vecType, 0.0f));
-      for (int g = 0; g < 2; ++g) {
-        auto epilogue = [&](Value lanes, Value lane, Value t0, Value mask) {
-          Value row = arith::MinSIOp::create(
-              b, loc, arith::AddIOp::create(b, loc, firstRow[g], lane),
-              lastRow);
-          Value channel = arith::SubIOp::create(b, loc, row, batchRow);
-          Value skip = vector::BroadcastOp::create(
-              b, loc, v.vecType,
-              memref::LoadOp::create(b, loc, bias, ValueRange{channel}));
-          Value u = vector::MaskedLoadOp::create(
-              b, loc, v.vecType, inputRows, ValueRange{row, t0}, mask, zero);
-          return v.add(v.mul(lanes, scale), v.mul(skip, u));
-        };
-        if (packed) {
-          storeLanePairsToRows(b, loc, re, im, outputRows, firstRow[g],
-                               valid[g], len, epilogue, fftThreads);
-          break;
-        }
-        storeLanesToRows(b, loc, signal[g], outputRows, firstRow[g], valid[g],
-                         len, epilogue, fftThreads);
-      }
-    }
+    SpectralConvKernel kernel(rewriter, op, threads);
+    Value output = kernel.emit(adaptor.getInput(), adaptor.getSpectrum(),
+                               adaptor.getBias());
     rewriter.replaceOpWithNewOp<bufferization::ToTensorOp>(op, inType, output,
                                                            /*restrict=*/true);
     return success();

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "lowering/GPU/FFTKernel.h"
+#include "lowering/GPU/KernelBuilder.h"
 #include "lowering/GPU/Passes.h"
 
 #include "dialect/OrchidOps.h"
@@ -21,73 +22,81 @@ namespace orchid {
 
 using namespace mlir;
 using namespace mlir::orchid;
-using namespace mlir::orchid::gpu_fft;
+using namespace mlir::orchid::gpu;
+using fft::Complex;
 
 namespace {
-/// What is common to lowering rfft and irfft: buffers in and out,
-/// the launch, and the FFT of the block's row pair.
-struct TransformLowering {
-  Operation *op;
-  int64_t n, rows;
-  FFTPlan plan;
-  FFTTables tables;
-  OpBuilder b;
-  Location loc;
-  KernelBuffers buffers;
-  Value input, output, outputBuffer, scratch;
+/// The operand and result rows of a transform kernel, two per block.
+struct TransformRows {
+  Value input, output;
+  int64_t rows;
+};
 
-  TransformLowering(Operation *op, int64_t n, ModuleOp module,
-                    const FFTPlan &plan)
-      : op(op), n(n), plan(plan), tables(getOrCreateFFTTables(module, plan)),
-        b(op), loc(op->getLoc()) {
-    auto inputType = cast<RankedTensorType>(op->getOperand(0).getType());
-    auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
-    rows = inputType.getNumElements() / inputType.getShape().back();
-    input = collapseToRows(b, loc, buffers.input(b, loc, op->getOperand(0)));
-    outputBuffer = buffers.alloc(
-        b, loc,
+/// Lowers an rfft or irfft to a launch with one block per pair of rows;
+/// `emitBody` emits the kernel of the transform.
+template <typename OpTy>
+struct TransformToGPU : public OpConversionPattern<OpTy> {
+  TransformToGPU(MLIRContext *context, int64_t maxThreads, int64_t maxShared)
+      : OpConversionPattern<OpTy>(context), maxThreads(maxThreads),
+        maxShared(maxShared) {}
+
+  virtual void emitBody(OpTy op, OpBuilder &b, BlockFFT &fft, const RowPair &rp,
+                        const TransformRows &t) const = 0;
+
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto inputType = cast<RankedTensorType>(op.getInput().getType());
+    RankedTensorType outputType = op.getType();
+    BlockFFTPlan plan = planBlockFFT(op.getN(), maxThreads, maxShared);
+    auto module = op->template getParentOfType<ModuleOp>();
+    KernelBuffers buffers;
+    TransformRows t;
+    t.rows = inputType.getNumElements() / inputType.getShape().back();
+    t.input = collapseToRows(rewriter, loc,
+                             buffers.input(rewriter, loc, adaptor.getInput()));
+    Value outputBuffer = buffers.alloc(
+        rewriter, loc,
         MemRefType::get(outputType.getShape(), outputType.getElementType()));
-    output = collapseToRows(b, loc, outputBuffer);
+    t.output = collapseToRows(rewriter, loc, outputBuffer);
+    Value scratch;
     if (!plan.inShared)
       scratch = buffers.allocScratch(
-          b, loc,
-          MemRefType::get({(rows + 1) / 2 * plan.scratchFloats()},
-                          b.getF32Type()));
+          rewriter, loc,
+          MemRefType::get({(t.rows + 1) / 2 * plan.scratchFloats()},
+                          rewriter.getF32Type()));
+    emitLaunch(
+        rewriter, loc, (t.rows + 1) / 2, plan.threads, plan.sharedBytes(), [&] {
+          BlockFFT fft = BlockFFT::create(rewriter, loc, plan, module, scratch);
+          RowPair rp = getRowPair(rewriter, loc, t.rows);
+          emitBody(op, rewriter, fft, rp, t);
+        });
+    rewriter.replaceOp(op,
+                       buffers.finish(rewriter, loc, outputBuffer, outputType));
+    return success();
   }
 
-  Value cst(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
-
-  /// Emits the launch; `body` fills it given the FFT and the row pair.
-  void launch(function_ref<void(BlockFFT &, RowPair &)> body) {
-    emitLaunch(b, loc, (rows + 1) / 2, plan.threads, plan.sharedBytes(), [&] {
-      BlockFFT fft(b, loc, plan, tables, scratch);
-      RowPair rp = getRowPair(b, loc, rows);
-      body(fft, rp);
-    });
-  }
-
-  void finish() {
-    buffers.replaceOp(b, loc, op, outputBuffer,
-                      cast<RankedTensorType>(op->getResult(0).getType()));
-  }
+  int64_t maxThreads, maxShared;
 };
-} // namespace
 
-static LogicalResult convertRFFT(RFFTOp op, ModuleOp module,
-                                 const FFTPlan &plan) {
-  int64_t n = op.getN();
-  int64_t len = op.getInput().getType().getShape().back();
-  double s = op.getNorm() == FFTNorm::forward ? 1.0 / n : 1.0;
-  TransformLowering t(op, n, module, plan);
-  t.launch([&](BlockFFT &fft, RowPair &rp) {
-    OpBuilder &b = t.b;
-    Location loc = t.loc;
-    Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
-    // Zero-pad, or cut, each row to n points.
-    fft.forEach(n, [&](OpBuilder &, Value i) {
+struct RFFTToGPU final : TransformToGPU<RFFTOp> {
+  using TransformToGPU::TransformToGPU;
+
+  /// Zero-pads (or cuts) each row to n points, transforms the pair and
+  /// stores the n / 2 + 1 separated bins (scaled by 1/n for `forward`).
+  void emitBody(RFFTOp op, OpBuilder &b, BlockFFT &fft, const RowPair &rp,
+                const TransformRows &t) const override {
+    Location loc = op.getLoc();
+    int64_t n = op.getN();
+    int64_t len = op.getInput().getType().getShape().back();
+    double s = op.getNorm() == FFTNorm::forward ? 1.0 / n : 1.0;
+    fft::ComplexBuilder &cx = fft.arith();
+    Value zero = cx.constant(0.0);
+    fft.forEach(n, [&](Value i) {
       Value inRow = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, i,
-                                          t.cst(len));
-      Value idx = arith::SelectOp::create(b, loc, inRow, i, t.cst(0));
+                                          fft.constant(len));
+      Value idx = arith::SelectOp::create(b, loc, inRow, i, fft.constant(0));
       Value x1 =
           memref::LoadOp::create(b, loc, t.input, ValueRange{rp.row1, idx});
       Value x2 =
@@ -97,11 +106,11 @@ static LogicalResult convertRFFT(RFFTOp op, ModuleOp module,
                     arith::SelectOp::create(b, loc, both, x2, zero)});
     });
     fft.forward();
-    fft.forEach(n / 2 + 1, [&](OpBuilder &, Value k) {
+    fft.forEach(n / 2 + 1, [&](Value k) {
       auto [x1, x2] = fft.splitSpectra(k, fft.mirror(k));
       if (s != 1.0) {
-        x1 = fft.scale(x1, s);
-        x2 = fft.scale(x2, s);
+        x1 = cx.scale(x1, s);
+        x2 = cx.scale(x2, s);
       }
       auto type = ComplexType::get(b.getF32Type());
       Value c1 = complex::CreateOp::create(b, loc, type, x1.re, x1.im);
@@ -112,22 +121,22 @@ static LogicalResult convertRFFT(RFFTOp op, ModuleOp module,
       Value c2 = complex::CreateOp::create(b, loc, type, x2.re, x2.im);
       memref::StoreOp::create(b, loc, c2, t.output, ValueRange{rp.row2, k});
     });
-  });
-  t.finish();
-  return success();
-}
+  }
+};
 
-static LogicalResult convertIRFFT(IRFFTOp op, ModuleOp module,
-                                  const FFTPlan &plan) {
-  int64_t n = op.getN();
-  int64_t outLen = op.getType().getShape().back();
-  double s = op.getNorm() == FFTNorm::backward ? 1.0 / n : 1.0;
-  TransformLowering t(op, n, module, plan);
-  t.launch([&](BlockFFT &fft, RowPair &rp) {
-    OpBuilder &b = t.b;
-    Location loc = t.loc;
-    Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
-    fft.forEach(n / 2 + 1, [&](OpBuilder &, Value k) {
+struct IRFFTToGPU final : TransformToGPU<IRFFTOp> {
+  using TransformToGPU::TransformToGPU;
+
+  /// Combines the two spectra (scaled by 1/n for `backward`), transforms
+  /// them and keeps the first outputs of each row.
+  void emitBody(IRFFTOp op, OpBuilder &b, BlockFFT &fft, const RowPair &rp,
+                const TransformRows &t) const override {
+    Location loc = op.getLoc();
+    int64_t n = op.getN();
+    int64_t outLen = op.getType().getShape().back();
+    double s = op.getNorm() == FFTNorm::backward ? 1.0 / n : 1.0;
+    Value zero = fft.arith().constant(0.0);
+    fft.forEach(n / 2 + 1, [&](Value k) {
       auto load = [&](Value row) -> Complex {
         Value c = memref::LoadOp::create(b, loc, t.input, ValueRange{row, k});
         return {complex::ReOp::create(b, loc, c),
@@ -140,46 +149,34 @@ static LogicalResult convertIRFFT(IRFFTOp op, ModuleOp module,
     });
     fft.forward();
     // The transform gave conj(y1 + i y2).
-    fft.forEach(outLen, [&](OpBuilder &, Value i) {
+    fft.forEach(outLen, [&](Value i) {
       Complex w = fft.read(i);
       memref::StoreOp::create(b, loc, w.re, t.output, ValueRange{rp.row1, i});
       auto ifOp = scf::IfOp::create(b, loc, rp.hasRow2);
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToStart(ifOp.thenBlock());
-      memref::StoreOp::create(b, loc, arith::NegFOp::create(b, loc, w.im),
-                              t.output, ValueRange{rp.row2, i});
+      memref::StoreOp::create(b, loc, fft.arith().neg(w.im), t.output,
+                              ValueRange{rp.row2, i});
     });
-  });
-  t.finish();
-  return success();
-}
+  }
+};
 
-namespace {
 struct ConvertFFTToGPUPass
     : public orchid::impl::OrchidConvertFFTToGPUBase<ConvertFFTToGPUPass> {
   using Base::Base;
 
   void runOnOperation() override {
-    ModuleOp module = getOperation();
-    SmallVector<Operation *> ops;
-    module.walk([&](Operation *op) {
-      if (isa<RFFTOp, IRFFTOp>(op))
-        ops.push_back(op);
-    });
-    for (Operation *op : ops) {
-      for (Type type : op->getOperandTypes())
-        if (!cast<RankedTensorType>(type).hasStaticShape())
-          return op->emitOpError("GPU lowering needs static shapes"),
-                 signalPassFailure();
-      int64_t n =
-          isa<RFFTOp>(op) ? cast<RFFTOp>(op).getN() : cast<IRFFTOp>(op).getN();
-      FFTPlan plan = planFFT(n, maxThreads, maxSharedMemory);
-      LogicalResult result =
-          isa<RFFTOp>(op) ? convertRFFT(cast<RFFTOp>(op), module, plan)
-                          : convertIRFFT(cast<IRFFTOp>(op), module, plan);
-      if (failed(result))
-        return signalPassFailure();
-    }
+    if (failed(verifyStaticShapes(getOperation(), [](Operation *op) {
+          return isa<RFFTOp, IRFFTOp>(op);
+        })))
+      return signalPassFailure();
+    ConversionTarget target(getContext());
+    target.addIllegalOp<RFFTOp, IRFFTOp>();
+    RewritePatternSet patterns(&getContext());
+    patterns.add<RFFTToGPU, IRFFTToGPU>(&getContext(), maxThreads,
+                                        maxSharedMemory);
+    if (failed(convertKernels(getOperation(), target, std::move(patterns))))
+      signalPassFailure();
   }
 };
 } // namespace

@@ -1,153 +1,57 @@
-//===- FFTKernel.cpp - Building blocks of the GPU FFT kernels -------------===//
+//===- FFTKernel.cpp - The FFT of one row in a GPU thread block -----------===//
 
 #include "lowering/GPU/FFTKernel.h"
 
-#include "lowering/FFTMath.h"
+#include "lowering/GPU/KernelBuilder.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/SymbolTable.h"
-
-#include <cmath>
 
 using namespace mlir;
 using namespace mlir::orchid;
-using namespace mlir::orchid::gpu_fft;
+using namespace mlir::orchid::gpu;
+using fft::Complex;
 
 //===----------------------------------------------------------------------===//
-// Host side
+// Planning
 //===----------------------------------------------------------------------===//
 
-Value KernelBuffers::input(OpBuilder &b, Location loc, Value tensor) {
-  auto type = cast<RankedTensorType>(tensor.getType());
-  auto memrefType = MemRefType::get(type.getShape(), type.getElementType());
-  return bufferization::ToBufferOp::create(b, loc, memrefType, tensor,
-                                           /*read_only=*/true);
-}
-
-Value KernelBuffers::alloc(OpBuilder &b, Location loc, MemRefType type) {
-  return memref::AllocOp::create(b, loc, type);
-}
-
-Value KernelBuffers::allocScratch(OpBuilder &b, Location loc, MemRefType type) {
-  Value buffer = alloc(b, loc, type);
-  scratch.push_back(buffer);
-  return buffer;
-}
-
-void KernelBuffers::replaceOp(OpBuilder &b, Location loc, Operation *op,
-                              Value buffer, RankedTensorType type) {
-  for (Value temporary : scratch)
-    memref::DeallocOp::create(b, loc, temporary);
-  scratch.clear();
-  Value result = bufferization::ToTensorOp::create(b, loc, type, buffer,
-                                                   /*restrict=*/true,
-                                                   /*writable=*/true);
-  op->getResult(0).replaceAllUsesWith(result);
-  op->erase();
-}
-
-bool gpu_fft::isInKernel(Operation *op) {
-  return op->getParentOfType<gpu::LaunchOp>() ||
-         op->getParentOfType<gpu::GPUFuncOp>();
-}
-
-Value gpu_fft::collapseToRows(OpBuilder &b, Location loc, Value memref) {
-  auto type = cast<MemRefType>(memref.getType());
-  int64_t rank = type.getRank();
-  if (rank <= 2)
-    return memref;
-  ReassociationIndices leading;
-  for (int64_t i = 0; i + 1 < rank; ++i)
-    leading.push_back(i);
-  SmallVector<ReassociationIndices> groups = {leading, {rank - 1}};
-  return memref::CollapseShapeOp::create(b, loc, memref, groups);
-}
-
-void gpu_fft::emitLaunch(OpBuilder &b, Location loc, int64_t blocks,
-                         int64_t threads, std::optional<int64_t> sharedBytes,
-                         function_ref<void()> body) {
-  auto cst = [&](int64_t v) {
-    return arith::ConstantIndexOp::create(b, loc, v);
-  };
-  Value smem;
-  if (sharedBytes)
-    smem = arith::ConstantIntOp::create(b, loc, b.getI32Type(), *sharedBytes);
-  auto launch = gpu::LaunchOp::create(b, loc, cst(blocks), cst(1), cst(1),
-                                      cst(threads), cst(1), cst(1), smem);
-  OpBuilder::InsertionGuard guard(b);
-  Block &entry = launch.getBody().front();
-  b.setInsertionPointToStart(&entry);
-  body();
-  b.setInsertionPointToEnd(&entry);
-  gpu::TerminatorOp::create(b, loc);
-}
-
-//===----------------------------------------------------------------------===//
-// Planning and twiddles
-//===----------------------------------------------------------------------===//
-
-/// Splits n into the given radices, largest first (fewer passes over the
-/// row and fewer barriers); returns what is left.
-static int64_t factor(int64_t n, ArrayRef<int64_t> radices,
-                      SmallVectorImpl<int64_t> &out) {
-  for (int64_t radix : radices)
-    for (; n % radix == 0; n /= radix)
-      out.push_back(radix);
-  return n;
-}
-
-/// Splits a row too long for shared memory as size = n1 * n2, n1 the
-/// product of its smallest prime factors that reaches sqrt(size), with
-/// tiles of up to 16 columns and rows that fit in shared memory; leaves the
-/// plan alone when no tile fits.
-static void planFourStep(FFTPlan &plan, int64_t maxThreads,
+/// Splits a row too long for shared memory by the four-step split of its
+/// size, columns the longer factor (n = 131072 = 512 x 256), with tiles of
+/// up to 16 columns and rows that fit in shared memory; leaves the plan
+/// alone when no tile fits.
+static void planFourStep(BlockFFTPlan &plan, int64_t maxThreads,
                          int64_t maxSharedBytes) {
-  SmallVector<int64_t> primes;
-  for (int64_t m = plan.size, p = 2; m > 1; ++p)
-    for (; m % p == 0; m /= p)
-      primes.push_back(p);
-  int64_t n1 = 1;
-  for (int64_t p : primes)
-    if (n1 * n1 < plan.size)
-      n1 *= p;
-  int64_t n2 = plan.size / n1;
-  auto tileFor = [&](int64_t len, int64_t count) -> int64_t {
-    for (int64_t tile : {16, 8, 4, 2, 1})
-      if (count % tile == 0 && 8 * tile * len <= maxSharedBytes)
-        return tile;
-    return 0;
-  };
-  int64_t columnTile = tileFor(n1, n2), rowTile = tileFor(n2, n1);
-  if (n2 == 1 || !columnTile || !rowTile)
+  std::optional<fft::FourStepSplit> split = fft::splitFourStep(plan.size);
+  if (!split)
+    return;
+  int64_t n1 = split->n2, n2 = split->n1;
+  // 8 bytes per complex point.
+  int64_t budget = maxSharedBytes / 8;
+  int64_t columnTile = fft::getFourStepBlock(n2, n1, budget);
+  int64_t rowTile = fft::getFourStepBlock(n1, n2, budget);
+  if (!columnTile || !rowTile)
     return;
   plan.fourStep = true;
   plan.n1 = n1;
   plan.n2 = n2;
   plan.columnTile = columnTile;
   plan.rowTile = rowTile;
-  factor(n1, {8, 4, 2, 5, 3, 7, 11, 13}, plan.radices1);
-  factor(n2, {8, 4, 2, 5, 3, 7, 11, 13}, plan.radices2);
+  plan.radices1 = fft::getRadices(n1);
+  plan.radices2 = fft::getRadices(n2);
   // One thread per butterfly of the tile stage with the fewest.
   int64_t columns = columnTile * n1 / *llvm::max_element(plan.radices1);
   int64_t rows = rowTile * n2 / *llvm::max_element(plan.radices2);
   plan.threads = std::min({maxThreads, columns, rows});
 }
 
-FFTPlan gpu_fft::planFFT(int64_t n, int64_t maxThreads,
-                         int64_t maxSharedBytes) {
+BlockFFTPlan orchid::gpu::planBlockFFT(int64_t n, int64_t maxThreads,
+                                       int64_t maxSharedBytes) {
   assert(n >= 1 && "FFT of no points");
-  FFTPlan plan;
-  plan.n = plan.size = n;
-  if (factor(n, {8, 4, 2, 5, 3, 7, 11, 13}, plan.radices) != 1) {
-    plan.bluestein = true;
-    plan.size = getBluesteinSize(n);
-    plan.radices.clear();
-    factor(plan.size, {8, 4, 2, 5, 3}, plan.radices);
-  }
+  BlockFFTPlan plan;
+  static_cast<fft::FFTPlan &>(plan) = fft::planFFT(n);
   plan.inShared = 8 * plan.size <= maxSharedBytes;
   // One thread per butterfly of the largest radix's stage, which has the
   // fewest; stages of smaller radices give each thread several.
@@ -161,66 +65,8 @@ FFTPlan gpu_fft::planFFT(int64_t n, int64_t maxThreads,
   return plan;
 }
 
-/// Returns the private constant table `name` of interleaved (re, im) f32
-/// values, creating it in `module` on first use.
-static memref::GlobalOp getOrCreateTable(ModuleOp module, StringRef name,
-                                         ArrayRef<CDouble> values) {
-  if (auto global = module.lookupSymbol<memref::GlobalOp>(name))
-    return global;
-  SmallVector<float> floats;
-  for (CDouble v : values) {
-    floats.push_back(static_cast<float>(v.real()));
-    floats.push_back(static_cast<float>(v.imag()));
-  }
-  OpBuilder b(module.getBodyRegion());
-  b.setInsertionPointToStart(module.getBody());
-  int64_t size = floats.size();
-  auto type = MemRefType::get({size}, b.getF32Type());
-  auto tensorType = RankedTensorType::get({size}, b.getF32Type());
-  return memref::GlobalOp::create(
-      b, module.getLoc(), name, b.getStringAttr("private"), type,
-      DenseElementsAttr::get(tensorType, ArrayRef<float>(floats)),
-      /*constant=*/true, /*alignment=*/b.getI64IntegerAttr(16));
-}
-
-FFTTables gpu_fft::getOrCreateFFTTables(ModuleOp module, const FFTPlan &plan) {
-  FFTTables tables;
-  std::string size = std::to_string(plan.size);
-  std::vector<CDouble> twiddles(plan.size);
-  for (int64_t k = 0; k < plan.size; ++k)
-    twiddles[k] = unitRoot(k, plan.size, -1);
-  tables.twiddles =
-      getOrCreateTable(module, "__orchid_fft_twiddles_" + size, twiddles);
-  if (!plan.bluestein)
-    return tables;
-  BluesteinConstants constants = getBluesteinConstants(plan.n, -1);
-  std::string n = std::to_string(plan.n);
-  tables.chirp =
-      getOrCreateTable(module, "__orchid_fft_chirp_" + n, constants.chirp);
-  tables.filter = getOrCreateTable(module, "__orchid_fft_chirp_filter_" + n,
-                                   constants.filterSpectrum);
-  return tables;
-}
-
-//===----------------------------------------------------------------------===//
-// Device side
-//===----------------------------------------------------------------------===//
-
-Value gpu_fft::getSharedFloats(OpBuilder &b, Location loc, int64_t floats) {
-  auto workgroup = gpu::AddressSpaceAttr::get(
-      b.getContext(), gpu::GPUDialect::getWorkgroupAddressSpace());
-  auto bytesType = MemRefType::get({ShapedType::kDynamic}, b.getI8Type(),
-                                   MemRefLayoutAttrInterface(), workgroup);
-  Value raw = gpu::DynamicSharedMemoryOp::create(b, loc, bytesType);
-  auto viewType = MemRefType::get({floats}, b.getF32Type(),
-                                  MemRefLayoutAttrInterface(), workgroup);
-  return memref::ViewOp::create(b, loc, viewType, raw,
-                                arith::ConstantIndexOp::create(b, loc, 0),
-                                ValueRange());
-}
-
-RowPair gpu_fft::getRowPair(OpBuilder &b, Location loc, int64_t rows) {
-  Value pair = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
+RowPair orchid::gpu::getRowPair(OpBuilder &b, Location loc, int64_t rows) {
+  Value pair = mlir::gpu::BlockIdOp::create(b, loc, mlir::gpu::Dimension::x);
   Value row1 = arith::MulIOp::create(b, loc, pair,
                                      arith::ConstantIndexOp::create(b, loc, 2));
   Value next = arith::AddIOp::create(b, loc, row1,
@@ -232,34 +78,36 @@ RowPair gpu_fft::getRowPair(OpBuilder &b, Location loc, int64_t rows) {
   return {row1, row2, hasRow2};
 }
 
-BlockFFT::BlockFFT(OpBuilder &b, Location loc, const FFTPlan &plan,
-                   const FFTTables &tables, Value scratch)
-    : b(b), loc(loc), plan(plan) {
-  auto get = [&](memref::GlobalOp global) -> Value {
-    return memref::GetGlobalOp::create(b, loc, global.getType(),
-                                       global.getSymName());
-  };
-  table = get(tables.twiddles);
-  if (plan.bluestein) {
-    chirp = get(tables.chirp);
-    filter = get(tables.filter);
-  }
-  tid = gpu::ThreadIdOp::create(b, loc, gpu::Dimension::x);
-  threads = constant(plan.threads);
+//===----------------------------------------------------------------------===//
+// Device side
+//===----------------------------------------------------------------------===//
+
+BlockFFT BlockFFT::create(OpBuilder &b, Location loc, const BlockFFTPlan &plan,
+                          ModuleOp module, Value scratch) {
+  BlockFFT fft(b, loc, plan);
+  fft.twiddles = fft::getUnitRootTable(b, loc, module, plan.size, plan.size);
+  if (plan.bluestein)
+    std::tie(fft.chirp, fft.filter) =
+        fft::getBluesteinTables(b, loc, module, plan.n, -1);
+  fft.tid = mlir::gpu::ThreadIdOp::create(b, loc, mlir::gpu::Dimension::x);
+  fft.threads = fft.constant(plan.threads);
   Value shared;
   if (int64_t bytes = plan.sharedBytes())
     shared = getSharedFloats(b, loc, bytes / 4);
   if (plan.inShared) {
-    buffer = shared;
-    current = constant(0);
-    other = current;
-    return;
+    fft.buffer = shared;
+    fft.current = fft.constant(0);
+    fft.other = fft.current;
+    return fft;
   }
-  tile = shared;
-  buffer = scratch;
-  Value block = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
-  current = arith::MulIOp::create(b, loc, block, constant(4 * plan.size));
-  other = arith::AddIOp::create(b, loc, current, constant(2 * plan.size));
+  fft.tile = shared;
+  fft.buffer = scratch;
+  Value block = mlir::gpu::BlockIdOp::create(b, loc, mlir::gpu::Dimension::x);
+  fft.current =
+      arith::MulIOp::create(b, loc, block, fft.constant(4 * plan.size));
+  fft.other =
+      arith::AddIOp::create(b, loc, fft.current, fft.constant(2 * plan.size));
+  return fft;
 }
 
 Value BlockFFT::constant(int64_t v) {
@@ -285,96 +133,11 @@ void BlockFFT::write(Value index, Complex value) {
   store(rowAt(current), index, value);
 }
 
-void BlockFFT::forEach(Value count,
-                       function_ref<void(OpBuilder &, Value)> body) {
+void BlockFFT::forEach(Value count, function_ref<void(Value)> body) {
   auto loop = scf::ForOp::create(b, loc, tid, count, threads);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToStart(loop.getBody());
-  body(b, loop.getInductionVar());
-}
-
-Complex BlockFFT::add(Complex a, Complex c) {
-  return {arith::AddFOp::create(b, loc, a.re, c.re),
-          arith::AddFOp::create(b, loc, a.im, c.im)};
-}
-
-Complex BlockFFT::sub(Complex a, Complex c) {
-  return {arith::SubFOp::create(b, loc, a.re, c.re),
-          arith::SubFOp::create(b, loc, a.im, c.im)};
-}
-
-Complex BlockFFT::mul(Complex a, Complex c) {
-  Value rr = arith::MulFOp::create(b, loc, a.re, c.re);
-  Value ii = arith::MulFOp::create(b, loc, a.im, c.im);
-  Value ri = arith::MulFOp::create(b, loc, a.re, c.im);
-  Value ir = arith::MulFOp::create(b, loc, a.im, c.re);
-  return {arith::SubFOp::create(b, loc, rr, ii),
-          arith::AddFOp::create(b, loc, ri, ir)};
-}
-
-Complex BlockFFT::scale(Complex a, double s) {
-  Value f = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(s));
-  return {arith::MulFOp::create(b, loc, a.re, f),
-          arith::MulFOp::create(b, loc, a.im, f)};
-}
-
-Complex BlockFFT::conj(Complex a) {
-  return {a.re, arith::NegFOp::create(b, loc, a.im)};
-}
-
-/// Multiplies by a constant, without arithmetic for 0, +-1 and +-i.
-Complex BlockFFT::mulConst(Complex a, double re, double im) {
-  auto snap = [](double v) {
-    for (double exact : {-1.0, 0.0, 1.0})
-      if (std::abs(v - exact) < 1e-12)
-        return exact;
-    return v;
-  };
-  re = snap(re);
-  im = snap(im);
-  if (im == 0.0 && re == 1.0)
-    return a;
-  if (im == 0.0 && re == -1.0)
-    return {arith::NegFOp::create(b, loc, a.re),
-            arith::NegFOp::create(b, loc, a.im)};
-  if (re == 0.0 && im == 1.0)
-    return {arith::NegFOp::create(b, loc, a.im), a.re};
-  if (re == 0.0 && im == -1.0)
-    return {a.im, arith::NegFOp::create(b, loc, a.re)};
-  Value cr = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(re));
-  Value ci = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(im));
-  return mul(a, {cr, ci});
-}
-
-/// A small DFT with constant coefficients: even sizes split recursively
-/// (radix 2 butterflies), odd sizes (3, 5, 7, 11, 13) are direct.
-SmallVector<Complex> BlockFFT::dft(ArrayRef<Complex> x) {
-  int64_t r = x.size();
-  if (r == 1)
-    return SmallVector<Complex>(x);
-  SmallVector<Complex> out(r);
-  if (r % 2 == 0) {
-    SmallVector<Complex> evenIn, oddIn;
-    for (int64_t i = 0; i < r; ++i)
-      (i % 2 ? oddIn : evenIn).push_back(x[i]);
-    SmallVector<Complex> even = dft(evenIn), odd = dft(oddIn);
-    for (int64_t q = 0; q < r / 2; ++q) {
-      double angle = -2.0 * M_PI * q / r;
-      Complex t = mulConst(odd[q], std::cos(angle), std::sin(angle));
-      out[q] = add(even[q], t);
-      out[q + r / 2] = sub(even[q], t);
-    }
-    return out;
-  }
-  for (int64_t q = 0; q < r; ++q) {
-    Complex sum = x[0];
-    for (int64_t i = 1; i < r; ++i) {
-      double angle = -2.0 * M_PI * static_cast<double>((q * i) % r) / r;
-      sum = add(sum, mulConst(x[i], std::cos(angle), std::sin(angle)));
-    }
-    out[q] = sum;
-  }
-  return out;
+  body(loop.getInductionVar());
 }
 
 /// Stockham stage: butterfly j reads x[j + i n/R] (i < R), multiplies input
@@ -391,10 +154,10 @@ void BlockFFT::butterfly(Value j, int64_t radix, int64_t span,
     Value base = arith::MulIOp::create(b, loc, k, constant(step));
     for (int64_t i = 1; i < radix; ++i) {
       Value idx = arith::MulIOp::create(b, loc, base, constant(i));
-      v[i] = mul(v[i], loadTable(table, idx));
+      v[i] = cx.mul(v[i], cx.load(twiddles, idx));
     }
   }
-  SmallVector<Complex> out = dft(v);
+  SmallVector<Complex> out = cx.dft(v, -1);
   Value first = j;
   if (span > 1) {
     Value group = arith::SubIOp::create(b, loc, j, k);
@@ -411,17 +174,10 @@ void BlockFFT::butterfly(Value j, int64_t radix, int64_t span,
   }
 }
 
-Complex BlockFFT::loadTable(Value table, Value index) {
-  Value reIdx = arith::MulIOp::create(b, loc, index, constant(2));
-  Value imIdx = arith::AddIOp::create(b, loc, reIdx, constant(1));
-  return {memref::LoadOp::create(b, loc, table, reIdx),
-          memref::LoadOp::create(b, loc, table, imIdx)};
-}
-
 void BlockFFT::globalStage(int64_t radix, int64_t span) {
   // Out of place, one butterfly per loop iteration.
   int64_t stride = plan.size / radix;
-  forEach(stride, [&](OpBuilder &, Value j) {
+  forEach(stride, [&](Value j) {
     SmallVector<Complex> v;
     for (int64_t i = 0; i < radix; ++i) {
       Value idx = arith::AddIOp::create(b, loc, j, constant(i * stride));
@@ -429,7 +185,7 @@ void BlockFFT::globalStage(int64_t radix, int64_t span) {
     }
     butterfly(j, radix, span, v, rowAt(other), Value());
   });
-  gpu::BarrierOp::create(b, loc);
+  mlir::gpu::BarrierOp::create(b, loc);
   std::swap(current, other);
 }
 
@@ -467,7 +223,7 @@ void BlockFFT::sharedStages(const Planes &tile, int64_t len, int64_t batch,
         inputs[t].push_back(load(tile, idx));
       }
     }
-    gpu::BarrierOp::create(b, loc);
+    mlir::gpu::BarrierOp::create(b, loc);
     for (int64_t t = 0; t < rounds; ++t) {
       if (!valid[t]) {
         butterfly(js[t], radix, span, inputs[t], tile, bases[t]);
@@ -478,7 +234,7 @@ void BlockFFT::sharedStages(const Planes &tile, int64_t len, int64_t batch,
       b.setInsertionPointToStart(ifOp.thenBlock());
       butterfly(js[t], radix, span, inputs[t], tile, bases[t]);
     }
-    gpu::BarrierOp::create(b, loc);
+    mlir::gpu::BarrierOp::create(b, loc);
     span *= radix;
   }
 }
@@ -510,7 +266,7 @@ void BlockFFT::fourStep() {
   // Columns c0 + c, c < columns; column c is tile row c. Consecutive
   // threads read consecutive columns of a row of x.
   overTiles(n2 / columns, columns, [&](Value c0) {
-    forEach(columns * n1, [&](OpBuilder &, Value e) {
+    forEach(columns * n1, [&](Value e) {
       auto [j1, c] = divRem(e, columns);
       Value from = arith::AddIOp::create(
           b, loc, arith::MulIOp::create(b, loc, j1, constant(n2)),
@@ -519,9 +275,9 @@ void BlockFFT::fourStep() {
           b, loc, arith::MulIOp::create(b, loc, c, constant(n1)), j1);
       store(shared, to, load(x, from));
     });
-    gpu::BarrierOp::create(b, loc);
+    mlir::gpu::BarrierOp::create(b, loc);
     sharedStages(shared, n1, columns, plan.radices1);
-    forEach(columns * n1, [&](OpBuilder &, Value e) {
+    forEach(columns * n1, [&](Value e) {
       auto [k1, c] = divRem(e, columns);
       Value column = arith::AddIOp::create(b, loc, c0, c);
       Value from = arith::AddIOp::create(
@@ -529,22 +285,22 @@ void BlockFFT::fourStep() {
       Value to = arith::AddIOp::create(
           b, loc, arith::MulIOp::create(b, loc, k1, constant(n2)), column);
       // column * k1 < n1 n2: no reduction modulo the table size.
-      Complex w = loadTable(table, arith::MulIOp::create(b, loc, column, k1));
-      store(x, to, mul(load(shared, from), w));
+      Complex w = cx.load(twiddles, arith::MulIOp::create(b, loc, column, k1));
+      store(x, to, cx.mul(load(shared, from), w));
     });
-    gpu::BarrierOp::create(b, loc);
+    mlir::gpu::BarrierOp::create(b, loc);
   });
 
   // Rows r0 + r, r < rows, copied contiguously; consecutive threads write
   // consecutive rows' bins.
   overTiles(n1 / rows, rows, [&](Value r0) {
     Value base = arith::MulIOp::create(b, loc, r0, constant(n2));
-    forEach(rows * n2, [&](OpBuilder &, Value e) {
+    forEach(rows * n2, [&](Value e) {
       store(shared, e, load(x, arith::AddIOp::create(b, loc, base, e)));
     });
-    gpu::BarrierOp::create(b, loc);
+    mlir::gpu::BarrierOp::create(b, loc);
     sharedStages(shared, n2, rows, plan.radices2);
-    forEach(rows * n2, [&](OpBuilder &, Value e) {
+    forEach(rows * n2, [&](Value e) {
       auto [k2, r] = divRem(e, rows);
       Value from = arith::AddIOp::create(
           b, loc, arith::MulIOp::create(b, loc, r, constant(n2)), k2);
@@ -553,7 +309,7 @@ void BlockFFT::fourStep() {
           arith::MulIOp::create(b, loc, k2, constant(n1)));
       store(y, to, load(shared, from));
     });
-    gpu::BarrierOp::create(b, loc);
+    mlir::gpu::BarrierOp::create(b, loc);
   });
   std::swap(current, other);
 }
@@ -575,32 +331,32 @@ void BlockFFT::stages() {
 /// points, computed as IDFT(DFT(x c) * DFT(conj c)); the inverse DFT is a
 /// forward one between conjugations, its 1/size is in the filter table.
 void BlockFFT::bluestein() {
-  Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
-  forEach(plan.size, [&](OpBuilder &, Value j) {
+  Value zero = cx.constant(0.0);
+  forEach(plan.size, [&](Value j) {
     Value inRow = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, j,
                                         constant(plan.n));
     auto ifOp = scf::IfOp::create(b, loc, inRow, /*withElseRegion=*/true);
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(ifOp.thenBlock());
-    write(j, mul(read(j), loadTable(chirp, j)));
+    write(j, cx.mul(read(j), cx.load(chirp, j)));
     b.setInsertionPointToStart(ifOp.elseBlock());
     write(j, {zero, zero});
   });
-  gpu::BarrierOp::create(b, loc);
+  mlir::gpu::BarrierOp::create(b, loc);
   stages();
-  forEach(plan.size, [&](OpBuilder &, Value k) {
-    write(k, conj(mul(read(k), loadTable(filter, k))));
+  forEach(plan.size, [&](Value k) {
+    write(k, cx.conj(cx.mul(read(k), cx.load(filter, k))));
   });
-  gpu::BarrierOp::create(b, loc);
+  mlir::gpu::BarrierOp::create(b, loc);
   stages();
-  forEach(plan.n, [&](OpBuilder &, Value k) {
-    write(k, mul(conj(read(k)), loadTable(chirp, k)));
+  forEach(plan.n, [&](Value k) {
+    write(k, cx.mul(cx.conj(read(k)), cx.load(chirp, k)));
   });
-  gpu::BarrierOp::create(b, loc);
+  mlir::gpu::BarrierOp::create(b, loc);
 }
 
 void BlockFFT::forward() {
-  gpu::BarrierOp::create(b, loc);
+  mlir::gpu::BarrierOp::create(b, loc);
   if (plan.bluestein)
     return bluestein();
   stages();
@@ -614,26 +370,24 @@ Value BlockFFT::mirror(Value k) {
 }
 
 std::pair<Complex, Complex> BlockFFT::splitSpectra(Value k, Value m) {
-  Complex zk = read(k), zm = conj(read(m));
-  Complex x1 = scale(add(zk, zm), 0.5);
-  Complex d = scale(sub(zk, zm), 0.5);
+  Complex zk = read(k), zm = cx.conj(read(m));
+  Complex x1 = cx.scale(cx.add(zk, zm), 0.5);
+  Complex d = cx.scale(cx.sub(zk, zm), 0.5);
   // d / i = -i d.
-  Complex x2 = {d.im, arith::NegFOp::create(b, loc, d.re)};
+  Complex x2 = cx.mulConst(d, {0, -1});
   return {x1, x2};
 }
 
 void BlockFFT::writeInverseInput(Value k, Value m, Complex x1, Complex x2,
                                  double s) {
-  Value zero = arith::ConstantOp::create(b, loc, b.getF32FloatAttr(0.0f));
+  Value zero = cx.constant(0.0);
   Value selfPaired =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, k, m);
   x1.im = arith::SelectOp::create(b, loc, selfPaired, zero, x1.im);
   x2.im = arith::SelectOp::create(b, loc, selfPaired, zero, x2.im);
   // Y[k] = X1 + i X2; Y[m] = conj X1 + i conj X2.
-  Complex yk = {arith::SubFOp::create(b, loc, x1.re, x2.im),
-                arith::AddFOp::create(b, loc, x1.im, x2.re)};
-  Complex ym = {arith::AddFOp::create(b, loc, x1.re, x2.im),
-                arith::SubFOp::create(b, loc, x2.re, x1.im)};
-  write(m, scale(conj(ym), s));
-  write(k, scale(conj(yk), s));
+  Complex yk = {cx.sub(x1.re, x2.im), cx.add(x1.im, x2.re)};
+  Complex ym = {cx.add(x1.re, x2.im), cx.sub(x2.re, x1.im)};
+  write(m, cx.scale(cx.conj(ym), s));
+  write(k, cx.scale(cx.conj(yk), s));
 }

@@ -10,7 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lowering/GPU/FFTKernel.h"
+#include "lowering/GPU/KernelBuilder.h"
 #include "lowering/GPU/Passes.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -18,7 +18,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/IRMapping.h"
-#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/DialectConversion.h"
 
 #include <functional>
 
@@ -31,7 +31,7 @@ namespace orchid {
 
 using namespace mlir;
 using namespace mlir::orchid;
-using namespace mlir::orchid::gpu_fft;
+using namespace mlir::orchid::gpu;
 
 /// The indices `map` gives for the loop indices `ivs`.
 static SmallVector<Value> applyMap(OpBuilder &b, Location loc, AffineMap map,
@@ -168,8 +168,10 @@ static void emitTiledMatmul(OpBuilder &b, Location loc, linalg::LinalgOp op) {
       b, loc, llvm::divideCeil(m, tile) * tilesN, tile * tile,
       /*sharedBytes=*/2 * tile * tile * 4, [&] {
         Value shared = getSharedFloats(b, loc, 2 * tile * tile);
-        Value block = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
-        Value thread = gpu::ThreadIdOp::create(b, loc, gpu::Dimension::x);
+        Value block =
+            mlir::gpu::BlockIdOp::create(b, loc, mlir::gpu::Dimension::x);
+        Value thread =
+            mlir::gpu::ThreadIdOp::create(b, loc, mlir::gpu::Dimension::x);
         Value ty = arith::DivUIOp::create(b, loc, thread, cst(tile));
         Value tx = arith::RemUIOp::create(b, loc, thread, cst(tile));
         Value row = mulAdd(
@@ -191,7 +193,7 @@ static void emitTiledMatmul(OpBuilder &b, Location loc, linalg::LinalgOp op) {
                                       shared, aSlot);
               memref::StoreOp::create(b, loc, loadOrZero(rhs, kb, col, k, n),
                                       shared, bSlot);
-              gpu::BarrierOp::create(b, loc);
+              mlir::gpu::BarrierOp::create(b, loc);
               auto inner = scf::ForOp::create(
                   b, loc, cst(0), cst(tile), cst(1), sum,
                   [&](OpBuilder &b, Location, Value kk, ValueRange partial) {
@@ -207,7 +209,7 @@ static void emitTiledMatmul(OpBuilder &b, Location loc, linalg::LinalgOp op) {
                         arith::MulFOp::create(b, loc, a, bv));
                     scf::YieldOp::create(b, loc, next);
                   });
-              gpu::BarrierOp::create(b, loc);
+              mlir::gpu::BarrierOp::create(b, loc);
               scf::YieldOp::create(b, loc, inner.getResults());
             });
         Value inside =
@@ -222,50 +224,41 @@ static void emitTiledMatmul(OpBuilder &b, Location loc, linalg::LinalgOp op) {
       });
 }
 
-/// Lowers one structured op on buffers to a launch with one thread per
-/// point of its parallel iteration space, innermost parallel dimension
-/// fastest so that consecutive threads touch consecutive elements; an op
-/// without parallel dimensions runs on one thread.
-static LogicalResult convertToLaunch(RewriterBase &rewriter,
-                                     linalg::LinalgOp op, int64_t blockSize) {
+/// Why `op` has no GPU lowering, or success: the launches need buffers,
+/// static shapes and outputs indexed by parallel dimensions only.
+static LogicalResult verifyLowerable(linalg::LinalgOp op) {
   if (!op.hasPureBufferSemantics())
     return op.emitOpError("GPU lowering expects buffers, run bufferization "
                           "first");
-  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
-  if (llvm::any_of(ranges, ShapedType::isDynamic))
+  if (llvm::any_of(op.getStaticLoopRanges(), ShapedType::isDynamic))
     return op.emitOpError("GPU lowering needs static shapes");
-  SmallVector<unsigned> parallel, reductions;
-  op.getParallelDims(parallel);
+  SmallVector<unsigned> reductions;
   op.getReductionDims(reductions);
   for (OpOperand &init : op.getDpsInitsMutable())
     for (unsigned d : reductions)
       if (op.getMatchingIndexingMap(&init).isFunctionOfDim(d))
         return op.emitOpError("has no GPU mapping: an output is indexed by a "
                               "reduction dimension");
-  int64_t total = 1;
-  for (unsigned d : parallel)
-    total *= ranges[d];
-  if (total == 0 || llvm::is_contained(ranges, 0)) {
-    rewriter.eraseOp(op);
-    return success();
-  }
-  if (isPlainMatmul(op)) {
-    OpBuilder b(op);
-    emitTiledMatmul(b, op.getLoc(), op);
-    rewriter.eraseOp(op);
-    return success();
-  }
+  return success();
+}
+
+/// Emits a launch with one thread per point of the parallel iteration space
+/// of `op` (of `total` points), innermost parallel dimension fastest so that
+/// consecutive threads touch consecutive elements.
+static void emitPointwiseLaunch(OpBuilder &b, Location loc, linalg::LinalgOp op,
+                                int64_t total, int64_t blockSize) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  SmallVector<unsigned> parallel;
+  op.getParallelDims(parallel);
   int64_t threads = std::min(blockSize, total);
   int64_t blocks = llvm::divideCeil(total, threads);
-
-  OpBuilder b(op);
-  Location loc = op.getLoc();
   auto cst = [&](int64_t v) {
     return arith::ConstantIndexOp::create(b, loc, v);
   };
   emitLaunch(b, loc, blocks, threads, /*sharedBytes=*/std::nullopt, [&] {
-    Value block = gpu::BlockIdOp::create(b, loc, gpu::Dimension::x);
-    Value thread = gpu::ThreadIdOp::create(b, loc, gpu::Dimension::x);
+    Value block = mlir::gpu::BlockIdOp::create(b, loc, mlir::gpu::Dimension::x);
+    Value thread =
+        mlir::gpu::ThreadIdOp::create(b, loc, mlir::gpu::Dimension::x);
     Value id = arith::AddIOp::create(
         b, loc, arith::MulIOp::create(b, loc, block, cst(threads)), thread);
     if (total % threads != 0) {
@@ -286,37 +279,86 @@ static LogicalResult convertToLaunch(RewriterBase &rewriter,
     }
     emitPoint(b, loc, op, ivs, ranges);
   });
-  rewriter.eraseOp(op);
-  return success();
 }
 
 namespace {
+/// A host memref.copy becomes a linalg.copy, lowered by LinalgToLaunch.
+struct CopyToLinalg final : public OpConversionPattern<memref::CopyOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(memref::CopyOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<linalg::CopyOp>(op, adaptor.getSource(),
+                                                adaptor.getTarget());
+    return success();
+  }
+};
+
+/// A structured op on buffers becomes a launch: a tiled kernel for a plain
+/// matmul, one thread per parallel point otherwise (an op without parallel
+/// dimensions runs on one thread), nothing for an empty iteration space.
+struct LinalgToLaunch final
+    : public OpInterfaceConversionPattern<linalg::LinalgOp> {
+  LinalgToLaunch(MLIRContext *context, int64_t blockSize)
+      : OpInterfaceConversionPattern(context), blockSize(blockSize) {}
+
+  LogicalResult
+  matchAndRewrite(linalg::LinalgOp op, ArrayRef<Value> operands,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+    SmallVector<unsigned> parallel;
+    op.getParallelDims(parallel);
+    int64_t total = 1;
+    for (unsigned d : parallel)
+      total *= ranges[d];
+    if (total != 0 && !llvm::is_contained(ranges, 0)) {
+      if (isPlainMatmul(op))
+        emitTiledMatmul(rewriter, op.getLoc(), op);
+      else
+        emitPointwiseLaunch(rewriter, op.getLoc(), op, total, blockSize);
+    }
+    rewriter.eraseOp(op);
+    return success();
+  }
+
+  int64_t blockSize;
+};
+
 struct ConvertLinalgToGPUPass
     : public orchid::impl::OrchidConvertLinalgToGPUBase<
           ConvertLinalgToGPUPass> {
   using Base::Base;
 
   void runOnOperation() override {
-    IRRewriter rewriter(&getContext());
-    // Host copies between buffers become copy kernels.
-    SmallVector<memref::CopyOp> copies;
-    getOperation().walk([&](memref::CopyOp op) {
-      if (!isInKernel(op))
-        copies.push_back(op);
+    WalkResult lowerable = getOperation().walk([](Operation *op) {
+      if (isInKernel(op))
+        return WalkResult::advance();
+      if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
+        if (failed(verifyLowerable(linalgOp)))
+          return WalkResult::interrupt();
+      if (auto copy = dyn_cast<memref::CopyOp>(op))
+        if (!copy.getSource().getType().hasStaticShape()) {
+          copy.emitOpError("GPU lowering needs static shapes");
+          return WalkResult::interrupt();
+        }
+      return WalkResult::advance();
     });
-    for (memref::CopyOp copy : copies) {
-      rewriter.setInsertionPoint(copy);
-      rewriter.replaceOpWithNewOp<linalg::CopyOp>(copy, copy.getSource(),
-                                                  copy.getTarget());
-    }
-    SmallVector<linalg::LinalgOp> ops;
-    getOperation().walk([&](linalg::LinalgOp op) {
-      if (!isInKernel(op))
-        ops.push_back(op);
+    if (lowerable.wasInterrupted())
+      return signalPassFailure();
+    // Structured ops and copies outside kernels become kernels.
+    ConversionTarget target(getContext());
+    auto inKernel = [](Operation *op) { return isInKernel(op); };
+    target.addDynamicallyLegalOp<memref::CopyOp>(inKernel);
+    target.markUnknownOpDynamicallyLegal([&](Operation *op) {
+      return !isa<linalg::LinalgOp>(op) || isInKernel(op);
     });
-    for (linalg::LinalgOp op : ops)
-      if (failed(convertToLaunch(rewriter, op, blockSize)))
-        return signalPassFailure();
+    RewritePatternSet patterns(&getContext());
+    patterns.add<CopyToLinalg>(&getContext());
+    patterns.add<LinalgToLaunch>(&getContext(), blockSize);
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
   }
 };
 } // namespace

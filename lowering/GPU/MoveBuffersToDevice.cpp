@@ -9,12 +9,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "lowering/GPU/FFTKernel.h"
+#include "lowering/GPU/KernelBuilder.h"
 #include "lowering/GPU/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 
 #include "llvm/ADT/SetVector.h"
@@ -28,23 +29,24 @@ namespace orchid {
 
 using namespace mlir;
 using namespace mlir::orchid;
-using namespace mlir::orchid::gpu_fft;
+using namespace mlir::orchid::gpu;
 
 static Value allocOnDevice(OpBuilder &b, Location loc, MemRefType type,
                            ValueRange dynamicSizes = {},
                            ValueRange symbols = {}) {
-  return gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(), ValueRange(),
-                              dynamicSizes, symbols)
+  return mlir::gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(),
+                                    ValueRange(), dynamicSizes, symbols)
       .getMemref();
 }
 
 /// Copies the host buffer `host` to a new device buffer and makes every
 /// other user of `host` use that buffer.
-static void mirrorOnDevice(OpBuilder &b, Location loc, Value host) {
+static void mirrorOnDevice(RewriterBase &b, Location loc, Value host) {
   auto type = cast<MemRefType>(host.getType());
   Value device = allocOnDevice(b, loc, type);
-  auto copy = gpu::MemcpyOp::create(b, loc, Type(), ValueRange(), device, host);
-  host.replaceAllUsesExcept(device, copy);
+  auto copy =
+      mlir::gpu::MemcpyOp::create(b, loc, Type(), ValueRange(), device, host);
+  b.replaceAllUsesExcept(host, device, copy);
 }
 
 /// The buffers that alias `root` through view-like ops (casts, reshapes,
@@ -67,8 +69,9 @@ static SetVector<Value> getAliases(Value root) {
 static bool isDeviceAccessAllowed(Operation *op) {
   return isa<ViewLikeOpInterface, memref::DimOp,
              memref::ExtractStridedMetadataOp,
-             memref::ExtractAlignedPointerAsIndexOp, gpu::LaunchOp,
-             gpu::MemcpyOp, gpu::MemsetOp, gpu::DeallocOp>(op);
+             memref::ExtractAlignedPointerAsIndexOp, mlir::gpu::LaunchOp,
+             mlir::gpu::MemcpyOp, mlir::gpu::MemsetOp, mlir::gpu::DeallocOp>(
+      op);
 }
 
 static LogicalResult moveToDevice(func::FuncOp func) {
@@ -79,7 +82,7 @@ static LogicalResult moveToDevice(func::FuncOp func) {
                             "(structured control flow)");
   Block &body = func.getBody().front();
   Location loc = func.getLoc();
-  OpBuilder b(func.getContext());
+  IRRewriter b(func.getContext());
 
   // Allocations become device allocations, freed below after their last
   // use; existing host deallocations are dropped.
@@ -93,7 +96,7 @@ static LogicalResult moveToDevice(func::FuncOp func) {
       return op->emitOpError("has no GPU lowering: stack buffers cannot be "
                              "placed on the device");
     if (auto dealloc = dyn_cast<memref::DeallocOp>(op)) {
-      dealloc.erase();
+      b.eraseOp(dealloc);
       continue;
     }
     auto alloc = dyn_cast<memref::AllocOp>(op);
@@ -103,8 +106,7 @@ static LogicalResult moveToDevice(func::FuncOp func) {
     Value device =
         allocOnDevice(b, alloc.getLoc(), alloc.getType(),
                       alloc.getDynamicSizes(), alloc.getSymbolOperands());
-    alloc.replaceAllUsesWith(device);
-    alloc.erase();
+    b.replaceOp(alloc, device);
   }
 
   // Arguments and constants are copied in once.
@@ -134,20 +136,20 @@ static LogicalResult moveToDevice(func::FuncOp func) {
                                "results");
       Value host = memref::AllocOp::create(b, ret.getLoc(), type,
                                            /*dynamicSizes=*/ValueRange());
-      gpu::MemcpyOp::create(b, ret.getLoc(), Type(), ValueRange(), host,
-                            operand.get());
+      mlir::gpu::MemcpyOp::create(b, ret.getLoc(), Type(), ValueRange(), host,
+                                  operand.get());
       operand.set(host);
     }
   }
 
   // Every device buffer is freed after its last use on the host: the op of
   // the allocation's block that contains that use.
-  SmallVector<gpu::AllocOp> allocs;
-  func.walk([&](gpu::AllocOp alloc) {
+  SmallVector<mlir::gpu::AllocOp> allocs;
+  func.walk([&](mlir::gpu::AllocOp alloc) {
     if (!isInKernel(alloc))
       allocs.push_back(alloc);
   });
-  for (gpu::AllocOp alloc : allocs) {
+  for (mlir::gpu::AllocOp alloc : allocs) {
     Block *block = alloc->getBlock();
     Operation *last = alloc;
     for (Value alias : getAliases(alloc.getMemref()))
@@ -162,8 +164,8 @@ static LogicalResult moveToDevice(func::FuncOp func) {
           last = ancestor;
       }
     b.setInsertionPointAfter(last);
-    gpu::DeallocOp::create(b, alloc.getLoc(), Type(), ValueRange(),
-                           alloc.getMemref());
+    mlir::gpu::DeallocOp::create(b, alloc.getLoc(), Type(), ValueRange(),
+                                 alloc.getMemref());
   }
   return success();
 }

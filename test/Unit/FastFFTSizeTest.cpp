@@ -1,16 +1,16 @@
 //===- FastFFTSizeTest.cpp - Transform size selection ---------------------===//
 
-#include "passes/Passes.h"
+#include "lowering/FFT/Plan.h"
+
+#include "llvm/Support/MathExtras.h"
 
 #include <gtest/gtest.h>
 
-using mlir::orchid::getFastFFTSize;
+using mlir::orchid::fft::getFastFFTSize;
 
 namespace {
 
-bool isFiveSmoothEven(int64_t n) {
-  if (n % 2)
-    return false;
+bool isFiveSmooth(int64_t n) {
   for (int64_t p : {2, 3, 5})
     while (n % p == 0)
       n /= p;
@@ -18,11 +18,11 @@ bool isFiveSmoothEven(int64_t n) {
 }
 
 TEST(FastFFTSize, SmallSizes) {
-  EXPECT_EQ(getFastFFTSize(1), 2);
-  EXPECT_EQ(getFastFFTSize(2), 2);
-  EXPECT_EQ(getFastFFTSize(3), 4);
+  EXPECT_EQ(getFastFFTSize(0), 1);
+  EXPECT_EQ(getFastFFTSize(1), 1);
   EXPECT_EQ(getFastFFTSize(7), 8);
-  EXPECT_EQ(getFastFFTSize(13), 16);
+  EXPECT_EQ(getFastFFTSize(13), 15);
+  EXPECT_EQ(getFastFFTSize(2 * 17 - 1), 36);
   EXPECT_EQ(getFastFFTSize(2 * 1000 - 1), 2000);
 }
 
@@ -30,9 +30,20 @@ TEST(FastFFTSize, IsMinimalAndFast) {
   for (int64_t m = 1; m < 5000; ++m) {
     int64_t n = getFastFFTSize(m);
     ASSERT_GE(n, m);
-    ASSERT_TRUE(isFiveSmoothEven(n)) << n;
+    ASSERT_TRUE(isFiveSmooth(n)) << n;
     for (int64_t k = m; k < n; ++k)
-      ASSERT_FALSE(isFiveSmoothEven(k)) << "missed " << k << " for " << m;
+      ASSERT_FALSE(isFiveSmooth(k)) << "missed " << k << " for " << m;
+  }
+}
+
+// orchid-lower-fftconv takes twice the fast size of ceil(m / 2): the
+// smallest even fast size >= m.
+TEST(FastFFTSize, TwiceHalfIsSmallestEven) {
+  for (int64_t m = 1; m < 5000; ++m) {
+    int64_t n = 2 * getFastFFTSize(llvm::divideCeil(m, 2));
+    ASSERT_GE(n, m);
+    for (int64_t k = m; k < n; ++k)
+      ASSERT_FALSE(k % 2 == 0 && isFiveSmooth(k)) << "missed " << k;
   }
 }
 

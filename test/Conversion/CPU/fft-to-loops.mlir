@@ -2,8 +2,8 @@
 
 // n = 8 is one radix-8 Stockham stage: the butterfly is straight-line code
 // whose only non-trivial constant is cos(pi/4).
-// CHECK-DAG: memref.global "private" constant @__orchid_twiddle_8_re : memref<8xf32> = dense<[1.000000e+00, 0.707106769, 0.000000e+00, -0.707106769, -1.000000e+00, -0.707106769, 0.000000e+00, 0.707106769]>
-// CHECK-DAG: memref.global "private" constant @__orchid_twiddle_8_im
+// CHECK-DAG: memref.global "private" constant @__orchid_fft_roots_8_8_re : memref<8xf32> = dense<[1.000000e+00, 0.707106769, 0.000000e+00, -0.707106769, -1.000000e+00, -0.707106769, 0.000000e+00, 0.707106769]>
+// CHECK-DAG: memref.global "private" constant @__orchid_fft_roots_8_8_im
 // CHECK-LABEL: func.func @rfft8
 // CHECK-SAME: (%[[X:.*]]: tensor<5x8xf32>)
 // CHECK: %[[B:.*]] = bufferization.to_buffer %[[X]] read_only
@@ -59,13 +59,13 @@ func.func @rfft30(%x: tensor<4x20xf32>) -> tensor<4x16xcomplex<f32>> {
 
 // n = 34 = 2 * 17 has a prime factor above 13: Bluestein's algorithm with
 // precomputed chirps on a 72-point (2^3 3^2) convolution grid.
-// CHECK-DAG: memref.global "private" constant @__orchid_chirp_34_fwd_re : memref<34xf32>
-// CHECK-DAG: memref.global "private" constant @__orchid_chirp_filter_34_fwd_re : memref<72xf32>
-// CHECK-DAG: memref.global "private" constant @__orchid_twiddle_72_re : memref<72xf32>
+// CHECK-DAG: memref.global "private" constant @__orchid_fft_chirp_34_fwd_re : memref<34xf32>
+// CHECK-DAG: memref.global "private" constant @__orchid_fft_chirp_filter_34_fwd_re : memref<72xf32>
+// CHECK-DAG: memref.global "private" constant @__orchid_fft_roots_72_72_re : memref<72xf32>
 // CHECK-LABEL: func.func private @__orchid_fft_34_fwd
-// CHECK: memref.get_global @__orchid_chirp_34_fwd_re
-// CHECK: memref.get_global @__orchid_chirp_filter_34_fwd_re
-// CHECK: memref.get_global @__orchid_twiddle_72_re
+// CHECK: memref.get_global @__orchid_fft_chirp_34_fwd_re
+// CHECK: memref.get_global @__orchid_fft_chirp_filter_34_fwd_re
+// CHECK: memref.get_global @__orchid_fft_roots_72_72_re
 func.func @rfft34(%x: tensor<1x34xf32>) -> tensor<1x18xcomplex<f32>> {
   %X = orchid.rfft %x size 34 : tensor<1x34xf32> -> tensor<1x18xcomplex<f32>>
   return %X : tensor<1x18xcomplex<f32>>
@@ -81,12 +81,12 @@ func.func @rfft34(%x: tensor<1x34xf32>) -> tensor<1x18xcomplex<f32>> {
 // CHECK: vector.maskedload
 // CHECK: call @__orchid_fft_12289_fwd_par
 // CHECK-LABEL: func.func private @__orchid_fft_12289_fwd_par
-// CHECK: memref.get_global @__orchid_chirp_12289_fwd_re
-// CHECK: memref.get_global @__orchid_four_step_twiddle_25000_re : memref<25000xf32>
+// CHECK: memref.get_global @__orchid_fft_chirp_12289_fwd_re
+// CHECK: memref.get_global @__orchid_fft_four_step_125x200_re : memref<25000xf32>
 // CHECK: scf.parallel
-// CHECK: memref.get_global @__orchid_twiddle_125_re : memref<125xf32>
+// CHECK: memref.get_global @__orchid_fft_roots_125_125_re : memref<125xf32>
 // CHECK: scf.parallel
-// CHECK: memref.get_global @__orchid_twiddle_200_re : memref<200xf32>
+// CHECK: memref.get_global @__orchid_fft_roots_200_200_re : memref<200xf32>
 func.func @rfft_prime(%x: tensor<12289xf32>) -> tensor<6145xcomplex<f32>> {
   %X = orchid.rfft %x size 12289 : tensor<12289xf32> -> tensor<6145xcomplex<f32>>
   return %X : tensor<6145xcomplex<f32>>
@@ -103,7 +103,7 @@ func.func @rfft_prime(%x: tensor<12289xf32>) -> tensor<6145xcomplex<f32>> {
 // CHECK: call @__orchid_fft_16384_fwd(
 // CHECK-LABEL: func.func private @__orchid_fft_16384_fwd(
 // CHECK-NOT: scf.parallel
-// CHECK: memref.get_global @__orchid_four_step_twiddle_16384_re
+// CHECK: memref.get_global @__orchid_fft_four_step_128x128_re
 // CHECK: return
 func.func @rfft_tiles(%x: tensor<64x16384xf32>) -> tensor<64x8193xcomplex<f32>> {
   %X = orchid.rfft %x size 16384 : tensor<64x16384xf32> -> tensor<64x8193xcomplex<f32>>
@@ -124,8 +124,27 @@ func.func @rfft_tiles(%x: tensor<64x16384xf32>) -> tensor<64x8193xcomplex<f32>> 
 // CHECK: vector.transpose
 // CHECK: vector.maskedstore
 // CHECK: bufferization.to_tensor
+// Its 16 = 8 * 2 points take two Stockham stages, so the result ends in
+// the signal buffers without a copy. The radix-8 stage: for each of its 2
+// twiddle groups, 7 twiddles of w_16 conjugated for the inverse, then one
+// butterfly on 8 complex rows of both planes into the scratch buffers. The
+// radix-2 stage: 8 untwiddled butterflies back into the signal.
 // CHECK-LABEL: func.func private @__orchid_fft_16_inv
-// CHECK-COUNT-2: vector.load
+// CHECK: memref.get_global @__orchid_fft_roots_16_16_re : memref<16xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %c2 step %c1 {
+// CHECK-COUNT-7: arith.negf %{{.*}} : f32
+// CHECK-NOT: memref.load
+// CHECK-COUNT-16: vector.load %arg{{[01]}}[
+// CHECK-NOT: vector.load
+// CHECK: arith.constant dense<0.707106769> : vector<16xf32>
+// CHECK-COUNT-16: vector.store %{{.*}}, %arg{{[23]}}[
+// CHECK-NEXT: }
+// CHECK: scf.for %{{.*}} = %c0{{.*}} to %c8{{.*}} step %c1{{.*}} {
+// CHECK-NOT: memref.load
+// CHECK-COUNT-4: vector.load %arg{{[23]}}[
+// CHECK-COUNT-4: vector.store %{{.*}}, %arg{{[01]}}[
+// CHECK-NEXT: }
+// CHECK-NEXT: return
 func.func @irfft16(%X: tensor<3x9xcomplex<f32>>) -> tensor<3x10xf32> {
   %x = orchid.irfft %X size 16 : tensor<3x9xcomplex<f32>> -> tensor<3x10xf32>
   return %x : tensor<3x10xf32>

@@ -87,7 +87,7 @@ func.func @spectral_conv_long(%u: tensor<1x20x16384xf32>, %K: tensor<20x16385xco
 // CHECK: vector.shuffle %{{.*}}, %{{.*}} [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]
 // CHECK: vector.shuffle %{{.*}}, %{{.*}} [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31]
 // CHECK: call @__orchid_fft_8_fwd
-// CHECK: memref.get_global @__orchid_unit_roots_16_5_re : memref<5xf32>
+// CHECK: memref.get_global @__orchid_fft_roots_16_5_re : memref<5xf32>
 // CHECK: call @__orchid_fft_8_inv
 // CHECK: vector.shuffle %{{.*}}, %{{.*}} [0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23]
 // CHECK: vector.maskedstore

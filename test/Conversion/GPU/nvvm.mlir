@@ -15,7 +15,7 @@
 // CHECK: nvvm.read.ptx.sreg.ctaid.x
 // CHECK: llvm.store {{.*}} : f32, !llvm.ptr<3>
 // CHECK: nvvm.barrier0
-// CHECK: llvm.mlir.global private constant @__orchid_fft_twiddles_16
+// CHECK: llvm.mlir.global private constant @__orchid_fft_roots_16_16_re
 func.func @conv(%u: tensor<1x3x8xf32>, %K: tensor<3x9xcomplex<f32>>,
                 %b: tensor<3xf32>) -> tensor<1x3x8xf32> {
   %y = orchid.spectral_conv %u, %K, %b size 16
