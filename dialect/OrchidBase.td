@@ -90,7 +90,8 @@ def Orchid_FilterNormAttr
 def Orchid_GridPolicy : I32EnumAttr<"GridPolicy",
     "what an implicit filter does for lengths above its l_max", [
     I32EnumAttrCase<"reject", 0>,
-    I32EnumAttrCase<"extrapolate", 1>]> {
+    I32EnumAttrCase<"extrapolate", 1>,
+    I32EnumAttrCase<"zero_pad", 2>]> {
   let genSpecializedAttr = 0;
   let cppNamespace = "::mlir::orchid";
 }
@@ -105,6 +106,19 @@ class Orchid_F64Parameter<string default>
   let defaultValue = "::llvm::APFloat(" # default # ")";
 }
 
+// A boolean parameter with a default, printed as `true` or `false`.
+class Orchid_BoolParameter<string default>
+    : AttrOrTypeParameter<"bool", "a boolean"> {
+  let parser = [{ [&]() -> ::mlir::FailureOr<bool> {
+    ::mlir::BoolAttr value;
+    if ($_parser.parseAttribute(value))
+      return ::mlir::failure();
+    return value.getValue();
+  }() }];
+  let printer = [{ $_printer << ($_self ? "true" : "false") }];
+  let defaultValue = default;
+}
+
 def Orchid_FilterConfigAttr : Orchid_Attr<"FilterConfig", "filter"> {
   let summary = "Hyperparameters of a Hyena implicit filter";
   let description = [{
@@ -114,19 +128,29 @@ def Orchid_FilterConfigAttr : Orchid_Attr<"FilterConfig", "filter"> {
     * `shift`, `target`, `fast_decay_pct`, `slow_decay_pct`: the exponential
       modulation `h * (exp(-t * |deltas|) + shift)`, with
       `deltas = linspace(log(target) / slow_decay_pct,
-                         log(target) / fast_decay_pct, (N-1) * D)`.
-    * `normalize`: where the per-position L1 normalisation is applied
-      (`none`, `before_modulation` as in Hyena, `after_modulation` as in
-      Orchid's static filter).
-    * `grid`: lengths above `l_max` are rejected (`reject`, the default) or
+                         log(target) / fast_decay_pct, (N-1) * D)` unless
+      the filter is given stored `deltas`.
+    * `modulate`: `false` drops the modulation (the FFN output is the
+      kernel).
+    * `bias`: `false` zeroes the skip term of the convolutions that use
+      the filter (the bias tensor is still an operand, as in the PyTorch
+      modules, which multiply it by 0).
+    * `w_mod`: a constant factor of every Sin layer, `sin(w_mod * freq * x)`.
+    * `normalize`: the per-position L1 normalisation across features:
+      `none`, `after_modulation` (what both Hyena's and Orchid's filters
+      do) or `before_modulation`.
+    * `grid`: lengths above `l_max` are rejected (`reject`, the default),
       served by extending the positional grid beyond `l_max` with the same
-      step (`extrapolate`).
+      step (`extrapolate`), or served with kernels of `l_max` taps that are
+      zero beyond (`zero_pad`, Orchid's behaviour).
 
     Example:
 
     ```mlir
     #orchid.filter<l_max = 1024>
-    #orchid.filter<l_max = 1024, shift = 0.05, normalize = after_modulation>
+    #orchid.filter<l_max = 1024, shift = 0.05, modulate = false,
+                   bias = false, w_mod = 10.0, normalize = after_modulation,
+                   grid = zero_pad>
     ```
   }];
   let parameters = (ins
@@ -135,6 +159,9 @@ def Orchid_FilterConfigAttr : Orchid_Attr<"FilterConfig", "filter"> {
     Orchid_F64Parameter<"1e-2">:$target,
     Orchid_F64Parameter<"0.3">:$fast_decay_pct,
     Orchid_F64Parameter<"1.5">:$slow_decay_pct,
+    Orchid_BoolParameter<"true">:$modulate,
+    Orchid_BoolParameter<"true">:$bias,
+    Orchid_F64Parameter<"1.0">:$w_mod,
     DefaultValuedParameter<"::mlir::orchid::FilterNorm",
                            "::mlir::orchid::FilterNorm::none">:$normalize,
     DefaultValuedParameter<"::mlir::orchid::GridPolicy",

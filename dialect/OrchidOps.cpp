@@ -17,11 +17,10 @@ using namespace mlir::orchid;
 
 static constexpr int64_t kDynamic = ShapedType::kDynamic;
 
-LogicalResult
-FilterConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                         int64_t lMax, APFloat shift, APFloat target,
-                         APFloat fastDecayPct, APFloat slowDecayPct,
-                         FilterNorm normalize, GridPolicy grid) {
+LogicalResult FilterConfigAttr::verify(
+    function_ref<InFlightDiagnostic()> emitError, int64_t lMax, APFloat shift,
+    APFloat target, APFloat fastDecayPct, APFloat slowDecayPct, bool modulate,
+    bool bias, APFloat wMod, FilterNorm normalize, GridPolicy grid) {
   if (lMax < 1)
     return emitError() << "l_max must be positive, got " << lMax;
   double t = target.convertToDouble();
@@ -30,6 +29,8 @@ FilterConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   if (!(fastDecayPct.convertToDouble() > 0.0) ||
       !(slowDecayPct.convertToDouble() > 0.0))
     return emitError() << "decay percentages must be positive";
+  if (!wMod.isFinite())
+    return emitError() << "w_mod must be finite";
   return success();
 }
 
@@ -136,7 +137,7 @@ static LogicalResult verifyFilterLength(Operation *op, StringRef attrName,
     return op->emitOpError()
            << "sequence length " << seqLen
            << " exceeds l_max = " << config.getLMax() << " of '" << attrName
-           << "'; use grid = extrapolate to allow it";
+           << "'; use grid = extrapolate or grid = zero_pad to allow it";
   return success();
 }
 
@@ -168,13 +169,40 @@ static LogicalResult verifyFilterWeights(Operation *op, StringRef prefix,
   return verifyShape(op, prefix + "w_out", wOut, {rows, width});
 }
 
-/// Checks the weights of a centred depthwise convolution followed by a
-/// LayerNorm over `channels`: conv weight (channels x K, K odd), conv bias,
-/// LayerNorm gain and LayerNorm bias (each `channels`).
+/// Checks the stored state of an implicit filter, both optional: `z`
+/// (`l_max x E`, `E` the columns of `w_in`) and `deltas` (`features`). A
+/// stored embedding has `l_max` rows, so it cannot be extrapolated.
+static LogicalResult verifyFilterState(Operation *op, StringRef prefix,
+                                       Value wIn, Value z, Value deltas,
+                                       FilterConfigAttr config,
+                                       int64_t features, int64_t seqLen) {
+  if (z) {
+    if (failed(verifyShape(op, prefix + "z", z,
+                           {config.getLMax(), shapeOf(wIn)[1]})))
+      return failure();
+    if (isStatic(seqLen) && seqLen > config.getLMax() &&
+        config.getGrid() == GridPolicy::extrapolate)
+      return op->emitOpError()
+             << "cannot extrapolate a stored '" << prefix
+             << "z' of l_max = " << config.getLMax() << " rows to length "
+             << seqLen << "; use grid = zero_pad";
+  }
+  if (deltas && failed(verifyShape(op, prefix + "deltas", deltas, {features})))
+    return failure();
+  return success();
+}
+
+/// Checks the weights of a centred convolution followed by a LayerNorm over
+/// `channels`: conv weight (channels x K, K odd, or channels x groupInputs x
+/// K for a grouped convolution reading `groupInputs` channels per group),
+/// conv bias, LayerNorm gain and LayerNorm bias (each `channels`).
 static LogicalResult verifyConvNorm(Operation *op, ValueRange weights,
-                                    ArrayRef<StringRef> names,
-                                    int64_t channels) {
-  if (failed(verifyShape(op, names[0], weights[0], {channels, kDynamic})) ||
+                                    ArrayRef<StringRef> names, int64_t channels,
+                                    int64_t groupInputs = 0) {
+  SmallVector<int64_t> weightShape = {channels, kDynamic};
+  if (groupInputs)
+    weightShape.insert(weightShape.begin() + 1, groupInputs);
+  if (failed(verifyShape(op, names[0], weights[0], weightShape)) ||
       failed(verifyOddKernel(op, names[0], weights[0])))
     return failure();
   for (int i = 1; i < 4; ++i)
@@ -202,12 +230,15 @@ static LogicalResult verifyConditionWeights(Operation *op, ConditionKind kind,
                              << stringifyConditionKind(kind)
                              << "' condition, got " << weights.size();
   // Every group but the last reads the D input channels; the last one
-  // produces the real and imaginary parts of the C spectra.
+  // produces the real and imaginary parts of the C spectra. The
+  // correlation's last convolution is grouped, two input channels a group.
   size_t numGroups = names.size() / 4;
   for (size_t g = 0; g < numGroups; ++g) {
-    int64_t channels = g + 1 == numGroups ? mul(2, c) : d;
+    bool last = g + 1 == numGroups;
+    int64_t channels = last ? mul(2, c) : d;
+    int64_t groupInputs = last && kind == ConditionKind::correlation ? 2 : 0;
     if (failed(verifyConvNorm(op, weights.slice(4 * g, 4),
-                              names.slice(4 * g, 4), channels)))
+                              names.slice(4 * g, 4), channels, groupInputs)))
       return failure();
   }
   return success();
@@ -221,7 +252,8 @@ static LogicalResult verifyBlock(Operation *op, int64_t order, Value input,
                                  Value shortWeight, Value shortBias,
                                  ValueRange filterWeights, Value filterBias,
                                  Value outProjWeight, Value outProjBias,
-                                 Value output, FilterConfigAttr filter) {
+                                 Value output, FilterConfigAttr filter,
+                                 Value filterZ, Value filterDeltas) {
   if (failed(verifyRank(op, "input", input, 3)) ||
       failed(verifySameAsInput(op, input, output)))
     return failure();
@@ -235,7 +267,9 @@ static LogicalResult verifyBlock(Operation *op, int64_t order, Value input,
       failed(verifyFilterWeights(op, "filter_", filterWeights, filtered)) ||
       failed(verifyShape(op, "filter_bias", filterBias, {filtered})) ||
       failed(verifyShape(op, "out_proj_weight", outProjWeight, {d, d})) ||
-      failed(verifyShape(op, "out_proj_bias", outProjBias, {d})))
+      failed(verifyShape(op, "out_proj_bias", outProjBias, {d})) ||
+      failed(verifyFilterState(op, "filter_", filterWeights[0], filterZ,
+                               filterDeltas, filter, filtered, seqLen)))
     return failure();
   return verifyFilterLength(op, "filter", filter, seqLen);
 }
@@ -361,8 +395,12 @@ LogicalResult ImplicitFilterOp::verify() {
   if (failed(verifyRank(*this, "output", getOutput(), 3)))
     return failure();
   ArrayRef<int64_t> shape = getOutput().getType().getShape();
-  if (failed(verifyFilterWeights(*this, "", getOperands(),
-                                 mul(shape[0], shape[1]))))
+  int64_t features = mul(shape[0], shape[1]);
+  SmallVector<Value> weights = {getWIn(),    getBIn(),  getWInner(),
+                                getBInner(), getFreq(), getWOut()};
+  if (failed(verifyFilterWeights(*this, "", weights, features)) ||
+      failed(verifyFilterState(*this, "", getWIn(), getZ(), getDeltas(),
+                               getConfig(), features, shape[2])))
     return failure();
   return verifyFilterLength(*this, "config", getConfig(), shape[2]);
 }
@@ -397,7 +435,23 @@ LogicalResult HyenaOp::verify() {
                      getInProjBias(), getShortFilterWeight(),
                      getShortFilterBias(), filterWeights, getFilterBias(),
                      getOutProjWeight(), getOutProjBias(), getOutput(),
-                     getFilter());
+                     getFilter(), getFilterZ(), getFilterDeltas());
+}
+
+/// Checks the second FFN of a bidirectional static filter: the weights of
+/// `orchid.implicit_filter` with `rows` outputs, reading the embedding of
+/// the forward FFN `wIn`.
+static LogicalResult verifyReverseFilter(Operation *op, StringRef prefix,
+                                         ValueRange weights, Value wIn,
+                                         int64_t rows) {
+  if (weights.size() != 6)
+    return op->emitOpError()
+           << "expects 6 '" << prefix
+           << "' weights of a reverse implicit filter, got " << weights.size();
+  if (failed(verifyFilterWeights(op, (prefix + "_").str(), weights, rows)))
+    return failure();
+  return verifyShape(op, prefix + "_w_in", weights[0],
+                     {kDynamic, shapeOf(wIn)[1]});
 }
 
 LogicalResult OrchidOp::verify() {
@@ -412,24 +466,44 @@ LogicalResult OrchidOp::verify() {
   if (residual.empty() != !getResidualFilter())
     return emitOpError() << "expects a 'residual_filter' attribute exactly "
                             "when residual weights are given";
-  if (failed(verifyBlock(*this, getOrder(), getInput(), getInProjWeight(),
-                         getInProjBias(), getShortFilterWeight(),
-                         getShortFilterBias(), filter.take_front(6),
-                         filter.back(), getOutProjWeight(), getOutProjBias(),
-                         getOutput(), getFilter())))
+  if (residual.empty() &&
+      (getResidualZ() || getResidualDeltas() || !getResidualReverse().empty()))
+    return emitOpError() << "expects no 'residual_z', 'residual_deltas' or "
+                            "'residual_reverse' without residual weights";
+  bool bidirectional = getMode() == ConvMode::bidirectional;
+  if (!bidirectional &&
+      (!getFilterReverse().empty() || !getResidualReverse().empty()))
+    return emitOpError() << "expects reverse filters only in bidirectional "
+                            "mode";
+  if (failed(verifyBlock(
+          *this, getOrder(), getInput(), getInProjWeight(), getInProjBias(),
+          getShortFilterWeight(), getShortFilterBias(), filter.take_front(6),
+          filter.back(), getOutProjWeight(), getOutProjBias(), getOutput(),
+          getFilter(), getFilterZ(), getFilterDeltas())))
     return failure();
   int64_t seqLen = getInput().getType().getShape()[1],
           d = getInput().getType().getShape()[2];
+  int64_t filtered = mul(getOrder() - 1, d);
+  if (bidirectional &&
+      failed(verifyReverseFilter(*this, "filter_rev", getFilterReverse(),
+                                 filter[0], filtered)))
+    return failure();
   if (failed(verifyConditionWeights(*this, getCondition(),
-                                    getConditionWeights(), d,
-                                    mul(getOrder() - 1, d))))
+                                    getConditionWeights(), d, filtered)))
     return failure();
   if (residual.empty())
     return success();
   // The residual convolution filters the D input channels with one kernel.
   if (failed(
           verifyFilterWeights(*this, "residual_", residual.take_front(6), d)) ||
-      failed(verifyShape(*this, "residual_bias", residual.back(), {d})))
+      failed(verifyShape(*this, "residual_bias", residual.back(), {d})) ||
+      failed(verifyFilterState(*this, "residual_", residual[0], getResidualZ(),
+                               getResidualDeltas(), getResidualFilterAttr(), d,
+                               seqLen)))
+    return failure();
+  if (bidirectional &&
+      failed(verifyReverseFilter(*this, "residual_rev", getResidualReverse(),
+                                 residual[0], d)))
     return failure();
   return verifyFilterLength(*this, "residual_filter", getResidualFilterAttr(),
                             seqLen);

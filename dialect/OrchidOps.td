@@ -187,7 +187,8 @@ def Orchid_ShortConvOp : Orchid_Op<"short_conv", [Pure]> {
 // Filters and conditioning
 //===----------------------------------------------------------------------===//
 
-def Orchid_ImplicitFilterOp : Orchid_Op<"implicit_filter", [Pure]> {
+def Orchid_ImplicitFilterOp : Orchid_Op<"implicit_filter",
+    [Pure, AttrSizedOperandSegments]> {
   let summary = "Hyena implicit filter: long kernels from a network of position";
   let description = [{
     Evaluates Hyena's implicit filter on the first L positions of its
@@ -205,14 +206,26 @@ def Orchid_ImplicitFilterOp : Orchid_Op<"implicit_filter", [Pure]> {
     | `freq` | `(M+1) x W` | per-feature frequencies of the `M + 1` Sin layers |
     | `w_out` | `(N-1)D x W` | last linear layer, no bias |
 
+    | `z` (optional) | `l_max x E` | stored positional embedding |
+    | `deltas` (optional) | `(N-1)D` | stored modulation rates |
+
     Feature `j = d * (N-1) + o` of the last layer is channel `d` of kernel
-    `o`. The positional embedding, the exponential modulation and the
-    optional L1 normalisation follow `config`; see `docs/dialect.md`.
+    `o`. A trained filter's positional embedding and modulation rates are
+    state of the checkpoint: given as `z` and `deltas` they are used as
+    stored (the first `L` rows of `z`); absent, they are computed from
+    `config`. The modulation's time `t` is always the grid. The modulation
+    and the optional L1 normalisation follow `config`; see
+    `docs/dialect.md`.
 
     Example:
 
     ```mlir
     %h = orchid.implicit_filter %w_in, %b_in, %w_inner, %b_inner, %freq, %w_out
+        {config = #orchid.filter<l_max = 64>}
+        : tensor<8x3xf32>, tensor<8xf32>, tensor<2x8x8xf32>, tensor<2x8xf32>,
+          tensor<3x8xf32>, tensor<4x8xf32> -> tensor<1x4x16xf32>
+    %g = orchid.implicit_filter %w_in, %b_in, %w_inner, %b_inner, %freq, %w_out
+        z(%z : tensor<64x3xf32>) deltas(%deltas : tensor<4xf32>)
         {config = #orchid.filter<l_max = 64>}
         : tensor<8x3xf32>, tensor<8xf32>, tensor<2x8x8xf32>, tensor<2x8xf32>,
           tensor<3x8xf32>, tensor<4x8xf32> -> tensor<1x4x16xf32>
@@ -224,10 +237,14 @@ def Orchid_ImplicitFilterOp : Orchid_Op<"implicit_filter", [Pure]> {
                        Orchid_RealTensor:$b_inner,
                        Orchid_RealTensor:$freq,
                        Orchid_RealTensor:$w_out,
+                       Optional<Orchid_RealTensor>:$z,
+                       Optional<Orchid_RealTensor>:$deltas,
                        Orchid_FilterConfigAttr:$config);
   let results = (outs Orchid_RealTensor:$output);
   let assemblyFormat = [{
-    $w_in `,` $b_in `,` $w_inner `,` $b_inner `,` $freq `,` $w_out attr-dict
+    $w_in `,` $b_in `,` $w_inner `,` $b_inner `,` $freq `,` $w_out
+    (`z` `(` $z^ `:` type($z) `)`)?
+    (`deltas` `(` $deltas^ `:` type($deltas) `)`)? attr-dict
     `:` type($w_in) `,` type($b_in) `,` type($w_inner) `,` type($b_inner) `,`
     type($freq) `,` type($w_out) `->` type($output)
   }];
@@ -253,11 +270,16 @@ def Orchid_ConditionOp : Orchid_Op<"condition", [Pure]> {
 
     `correlation` (Orchid's "corrTime"), weights in this order:
     `convk_w, convk_b, lnk_g, lnk_b` and `convq_w, convq_b, lnq_g, lnq_b`
-    (each `D x K` or `D`), then `conv3_w (2C x K)`, `conv3_b (2C)`,
+    (each `D x K` or `D`), then `conv3_w (2C x 2 x K)`, `conv3_b (2C)`,
     `ln3_g (2C)`, `ln3_b (2C)`: `K = F_n(LN(conv_k(a)))`,
-    `Q = F_n(LN(conv_q(a)))`, `S = conj(K) Q`, `R = [Re S, Im S]`,
-    `a3 = LN3(conv3(R))` (input channel `c / (2C / 2D)`),
+    `Q = F_n(LN(conv_q(a)))`, `S = conj(K) Q`, `R = [Re S, Im S]`
+    (`2D` channels), `a3 = LN3(conv3(R))` with `conv3` PyTorch's
+    `Conv1d(2D, 2C, K, groups = D)`: group `g` reads channels `2g` and
+    `2g + 1` of `R` and writes outputs `g * 2C/D ... (g+1) * 2C/D - 1`;
     `H = a3[:C] + i a3[C:]`.
+
+    A causal use of the network (`n = 2L`, then back to time by the
+    inverse transform) is up to the block that reads `H`.
 
     Example:
 
@@ -285,7 +307,7 @@ def Orchid_ConditionOp : Orchid_Op<"condition", [Pure]> {
 // Blocks
 //===----------------------------------------------------------------------===//
 
-def Orchid_HyenaOp : Orchid_Op<"hyena", [Pure]> {
+def Orchid_HyenaOp : Orchid_Op<"hyena", [Pure, AttrSizedOperandSegments]> {
   let summary = "Hyena operator of order N on a (B, L, D) input";
   let description = [{
     The Hyena operator (Poli et al., 2023) of order `N = order`:
@@ -298,6 +320,10 @@ def Orchid_HyenaOp : Orchid_Op<"hyena", [Pure]> {
        `orchid.implicit_filter`, configuration `filter`) and the filter
        bias `(N-1)D` (feature `d * (N-1) + o`);
     5. `y = out_proj(v * x_0)` (`D x D`, bias), back as `(B, L, D)`.
+
+    The optional `filter_z` (`l_max x E`) and `filter_deltas` (`(N-1)D`)
+    are the filter's stored positional embedding and modulation rates (see
+    `orchid.implicit_filter`).
 
     Example:
 
@@ -326,11 +352,19 @@ def Orchid_HyenaOp : Orchid_Op<"hyena", [Pure]> {
                        Orchid_RealTensor:$filter_bias,
                        Orchid_RealTensor:$out_proj_weight,
                        Orchid_RealTensor:$out_proj_bias,
+                       Optional<Orchid_RealTensor>:$filter_z,
+                       Optional<Orchid_RealTensor>:$filter_deltas,
                        ConfinedAttr<I64Attr, [IntMinValue<2>]>:$order,
                        Orchid_FilterConfigAttr:$filter);
   let results = (outs Orchid_RealTensor:$output);
   let assemblyFormat = [{
-    operands attr-dict `:` functional-type(operands, results)
+    $input `,` $in_proj_weight `,` $in_proj_bias `,` $short_filter_weight `,`
+    $short_filter_bias `,` $filter_w_in `,` $filter_b_in `,` $filter_w_inner
+    `,` $filter_b_inner `,` $filter_freq `,` $filter_w_out `,` $filter_bias
+    `,` $out_proj_weight `,` $out_proj_bias
+    (`filter_z` `(` $filter_z^ `)`)?
+    (`filter_deltas` `(` $filter_deltas^ `)`)?
+    attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
 }
@@ -347,15 +381,25 @@ def Orchid_OrchidOp : Orchid_Op<"orchid", [Pure, AttrSizedOperandSegments]> {
     Operand groups: `input`, the input projection (`in_proj_weight`,
     `in_proj_bias`), the short filter (weight, bias), `filter` (the 6
     implicit-filter weights of `orchid.implicit_filter` then the filter bias
-    `(N-1)D`), `condition` (8 weights for `spectral`, 12 for `correlation`,
-    as in `orchid.condition`), `residual` (empty, or the 6 weights and the
-    `D` bias of the residual long convolution of the input, "sconv"), and
-    the output projection.
+    `(N-1)D`), the optional `filter_z` and `filter_deltas` (the filter's
+    stored positional embedding and modulation rates), `filter_reverse`
+    (the 6 weights of the second FFN of a bidirectional static filter:
+    required in `bidirectional` mode, empty otherwise), `condition` (8
+    weights for `spectral`, 12 for `correlation`, as in `orchid.condition`),
+    `residual` (empty, or the 6 weights and the `D` bias of the residual
+    long convolution of the input, "sconv") with its optional
+    `residual_z`, `residual_deltas` and `residual_reverse`, and the output
+    projection.
 
     `mode` is `circular` (the reference: an L-point, 1/L-scaled circular
-    convolution), `causal` or `bidirectional`. With `causal` the spectral
-    condition kernel is added in the time domain, otherwise in the frequency
-    domain.
+    convolution), `causal` (2L points, linear) or `bidirectional` (Orchid's
+    bidirectional static filters: the reverse FFN's kernel mirrored at
+    negative lags, 2L-point transforms). `causal_condition` (the
+    reference's default) runs the conditioning network on 2L points and
+    adds its first L time-domain taps to the static kernel; otherwise its
+    spectrum, on the convolution's transform size, is added to the static
+    kernel's. Either way the data-dependent part is scaled by
+    `alpha_adapt`. See `docs/dialect.md`.
 
     Example: see `test/Dialect/Orchid/ops.mlir`.
   }];
@@ -365,8 +409,14 @@ def Orchid_OrchidOp : Orchid_Op<"orchid", [Pure, AttrSizedOperandSegments]> {
                        Orchid_RealTensor:$short_filter_weight,
                        Orchid_RealTensor:$short_filter_bias,
                        Variadic<Orchid_RealTensor>:$filter_weights,
+                       Optional<Orchid_RealTensor>:$filter_z,
+                       Optional<Orchid_RealTensor>:$filter_deltas,
+                       Variadic<Orchid_RealTensor>:$filter_reverse,
                        Variadic<Orchid_RealTensor>:$condition_weights,
                        Variadic<Orchid_RealTensor>:$residual_weights,
+                       Optional<Orchid_RealTensor>:$residual_z,
+                       Optional<Orchid_RealTensor>:$residual_deltas,
+                       Variadic<Orchid_RealTensor>:$residual_reverse,
                        Orchid_RealTensor:$out_proj_weight,
                        Orchid_RealTensor:$out_proj_bias,
                        ConfinedAttr<I64Attr, [IntMinValue<2>]>:$order,
@@ -374,14 +424,22 @@ def Orchid_OrchidOp : Orchid_Op<"orchid", [Pure, AttrSizedOperandSegments]> {
                        Orchid_ConditionKindAttr:$condition,
                        Orchid_FilterConfigAttr:$filter,
                        OptionalAttr<Orchid_FilterConfigAttr>:$residual_filter,
-                       DefaultValuedAttr<F64Attr, "1e-5">:$eps);
+                       DefaultValuedAttr<F64Attr, "1e-5">:$eps,
+                       DefaultValuedAttr<F64Attr, "1.0">:$alpha_adapt,
+                       DefaultValuedAttr<BoolAttr, "true">:$causal_condition);
   let results = (outs Orchid_RealTensor:$output);
   let assemblyFormat = [{
     `` $mode `` $condition $input `,` $in_proj_weight `,` $in_proj_bias `,`
     $short_filter_weight `,` $short_filter_bias
     `filter` `(` $filter_weights `)`
+    (`filter_z` `(` $filter_z^ `)`)?
+    (`filter_deltas` `(` $filter_deltas^ `)`)?
+    (`filter_reverse` `(` $filter_reverse^ `)`)?
     `condition` `(` $condition_weights `)`
     `residual` `(` $residual_weights `)`
+    (`residual_z` `(` $residual_z^ `)`)?
+    (`residual_deltas` `(` $residual_deltas^ `)`)?
+    (`residual_reverse` `(` $residual_reverse^ `)`)?
     `out` `(` $out_proj_weight `,` $out_proj_bias `)`
     attr-dict `:` functional-type(operands, results)
   }];

@@ -5,7 +5,8 @@
 // short filter as orchid.short_conv, the channel split as slices, gating as
 // elementwise linalg.generic, the long convolutions as orchid.fftconv
 // (Hyena) or orchid.rfft + orchid.spectral_conv on an explicit kernel
-// spectrum (Orchid, whose kernel is part static, part data-dependent). The
+// spectrum (Orchid, whose kernel is part static, part data-dependent, and
+// whose bidirectional static kernels hold a mirrored second filter). The
 // implicit filter and the conditioning network stay as orchid ops;
 // orchid-expand-filters lowers them.
 //
@@ -16,9 +17,12 @@
 #include "dialect/OrchidOps.h"
 #include "passes/TensorBuilders.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include <algorithm>
 
 namespace mlir {
 namespace orchid {
@@ -115,15 +119,63 @@ gateAndConvolve(OpBuilder &b, Location loc, ArrayRef<Value> parts,
   return buildMul(b, loc, v, parts[0]);
 }
 
-/// Evaluates an implicit filter with `numKernels` outputs on `L` points.
+/// Evaluates an implicit filter with `numKernels` outputs on `L` points,
+/// from its stored embedding `z` and rates `deltas` where given.
 static Value buildImplicitFilter(OpBuilder &b, Location loc, ValueRange weights,
-                                 FilterConfigAttr config, int64_t numKernels,
-                                 const BlockShape &s) {
+                                 Value z, Value deltas, FilterConfigAttr config,
+                                 int64_t numKernels, const BlockShape &s) {
   auto type =
       RankedTensorType::get({numKernels, s.channels, s.length}, b.getF32Type());
   return ImplicitFilterOp::create(b, loc, type, weights[0], weights[1],
                                   weights[2], weights[3], weights[4],
-                                  weights[5], config);
+                                  weights[5], z, deltas, config);
+}
+
+/// The skip bias of a filter: `bias`, or zeros when the filter's bias switch
+/// is off (the modules multiply the stored bias by 0).
+static Value filterBias(OpBuilder &b, Location loc, Value bias,
+                        FilterConfigAttr config) {
+  if (config.getBias())
+    return bias;
+  RankedTensorType type = getTensorType(bias);
+  return buildFilled(b, loc, type.getShape(), type.getElementType(), 0.0);
+}
+
+/// Orchid's bidirectional static kernels on 2L points from the forward and
+/// reverse filters (`K x D x L` each): `pad(k_fwd, (0, L)) +
+/// pad(flip(k_rev[:T]), (L, 0))`, with `T` the taps the filters have.
+static Value buildBidirectionalKernel(OpBuilder &b, Location loc, Value fwd,
+                                      Value rev, int64_t taps) {
+  RankedTensorType type = getTensorType(fwd);
+  int64_t len = type.getDimSize(2);
+  Value mirrored = buildReverse(b, loc, buildSlice(b, loc, rev, 2, 0, taps), 2);
+  Value kernel = buildConcat(b, loc, {fwd, mirrored}, 2);
+  return buildZeroExtend(b, loc, kernel, 2, 2 * len);
+}
+
+/// The number of taps of a static kernel for sequences of `len` points:
+/// `l_max` at most under `grid = zero_pad`.
+static int64_t kernelTaps(FilterConfigAttr config, int64_t len) {
+  return config.getGrid() == GridPolicy::zero_pad
+             ? std::min(len, config.getLMax())
+             : len;
+}
+
+/// `alpha * x` for a real or complex `x`; `x` itself for `alpha = 1`.
+static Value buildScale(OpBuilder &b, Location loc, Value x, double alpha) {
+  if (alpha == 1.0)
+    return x;
+  RankedTensorType type = getTensorType(x);
+  if (auto complex = dyn_cast<ComplexType>(type.getElementType())) {
+    Value re = buildScale(b, loc, buildRealPart(b, loc, x, false), alpha);
+    Value im = buildScale(b, loc, buildRealPart(b, loc, x, true), alpha);
+    return buildComplex(b, loc, re, im);
+  }
+  Value factor = buildScalar(b, loc, type.getElementType(), alpha);
+  return buildMap(b, loc, type.getShape(), type.getElementType(), {{x}},
+                  [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
+                    return arith::MulFOp::create(nb, nloc, factor, args[0]);
+                  });
 }
 
 namespace {
@@ -143,15 +195,16 @@ struct DecomposeHyena : public OpRewritePattern<HyenaOp> {
     SmallVector<Value> parts =
         shortFilterAndSplit(rewriter, loc, z, op.getShortFilterWeight(),
                             op.getShortFilterBias(), *s);
-    Value h = buildImplicitFilter(rewriter, loc,
-                                  {op.getFilterWIn(), op.getFilterBIn(),
-                                   op.getFilterWInner(), op.getFilterBInner(),
-                                   op.getFilterFreq(), op.getFilterWOut()},
-                                  op.getFilter(), numKernels, *s);
+    Value h = buildImplicitFilter(
+        rewriter, loc,
+        {op.getFilterWIn(), op.getFilterBIn(), op.getFilterWInner(),
+         op.getFilterBInner(), op.getFilterFreq(), op.getFilterWOut()},
+        op.getFilterZ(), op.getFilterDeltas(), op.getFilter(), numKernels, *s);
+    Value allBias =
+        filterBias(rewriter, loc, op.getFilterBias(), op.getFilter());
     auto convolve = [&](Value v, int64_t o) -> Value {
       Value kernel = buildSlice(rewriter, loc, h, 0, o, 1, /*dropDim=*/true);
-      Value bias =
-          sliceInterleaved(rewriter, loc, op.getFilterBias(), 0, numKernels, o);
+      Value bias = sliceInterleaved(rewriter, loc, allBias, 0, numKernels, o);
       return FFTConvOp::create(
           rewriter, loc, v.getType(),
           ConvModeAttr::get(rewriter.getContext(), ConvMode::causal), v, kernel,
@@ -179,14 +232,19 @@ struct DecomposeOrchid : public OpRewritePattern<OrchidOp> {
     Location loc = op.getLoc();
     MLIRContext *ctx = rewriter.getContext();
     int64_t numKernels = s->order - 1;
+    int64_t len = s->length;
     ConvMode mode = op.getMode();
-    bool spectralCausal = mode == ConvMode::causal &&
-                          op.getCondition() == ConditionKind::spectral;
+    bool bidirectional = mode == ConvMode::bidirectional;
+    bool causalCondition = op.getCausalCondition();
+    double alpha = op.getAlphaAdapt().convertToDouble();
     // The reference's circular convolution uses L points; the causal and
     // bidirectional ones the 2L points of a linear convolution, whose
     // kernel spectrum can hold both causal and anti-causal lags.
-    int64_t n = mode == ConvMode::circular ? s->length : 2 * s->length;
-    int64_t bins = n / 2 + 1;
+    int64_t n = mode == ConvMode::circular ? len : 2 * len;
+    // A causal conditioning network works on 2L points and yields a
+    // time-domain kernel; otherwise its spectrum has the convolution's size.
+    int64_t condN = causalCondition ? 2 * len : n;
+    Type f32 = rewriter.getF32Type();
 
     Value z = projectInput(rewriter, loc, op.getInput(), op.getInProjWeight(),
                            op.getInProjBias(), *s);
@@ -196,34 +254,48 @@ struct DecomposeOrchid : public OpRewritePattern<OrchidOp> {
         shortFilterAndSplit(rewriter, loc, z, op.getShortFilterWeight(),
                             op.getShortFilterBias(), *s);
 
+    // The static kernels, `numKernels x D x L` (2L when bidirectional).
     ValueRange filterWeights = op.getFilterWeights();
+    FilterConfigAttr filter = op.getFilter();
     Value h = buildImplicitFilter(rewriter, loc, filterWeights.take_front(6),
-                                  op.getFilter(), numKernels, *s);
-    auto condType =
-        RankedTensorType::get({s->batch, numKernels * s->channels, bins},
-                              ComplexType::get(rewriter.getF32Type()));
+                                  op.getFilterZ(), op.getFilterDeltas(), filter,
+                                  numKernels, *s);
+    if (bidirectional) {
+      Value rev = buildImplicitFilter(rewriter, loc, op.getFilterReverse(),
+                                      op.getFilterZ(), op.getFilterDeltas(),
+                                      filter, numKernels, *s);
+      h = buildBidirectionalKernel(rewriter, loc, h, rev,
+                                   kernelTaps(filter, len));
+    }
+    int64_t kernelLen = getTensorType(h).getDimSize(2);
+
+    auto condType = RankedTensorType::get(
+        {s->batch, numKernels * s->channels, condN / 2 + 1},
+        ComplexType::get(f32));
     Value cond = ConditionOp::create(
         rewriter, loc, condType, ConditionKindAttr::get(ctx, op.getCondition()),
-        a, op.getConditionWeights(), rewriter.getI64IntegerAttr(n),
+        a, op.getConditionWeights(), rewriter.getI64IntegerAttr(condN),
         op.getEpsAttr());
-    // Spectral conditioning in causal use contributes a time-domain kernel
-    // (its first L taps); every other combination adds spectra.
-    if (spectralCausal) {
+    // Causal conditioning contributes the first L taps of a time-domain
+    // kernel; otherwise the spectra add.
+    if (causalCondition) {
       auto kernelType =
-          RankedTensorType::get({s->batch, numKernels * s->channels, s->length},
-                                rewriter.getF32Type());
+          RankedTensorType::get({s->batch, numKernels * s->channels, len}, f32);
       cond = IRFFTOp::create(rewriter, loc, kernelType, cond,
-                             rewriter.getI64IntegerAttr(n),
+                             rewriter.getI64IntegerAttr(condN),
                              FFTNormAttr::get(ctx, FFTNorm::forward));
+      cond = buildZeroExtend(rewriter, loc, cond, 2, kernelLen);
     }
+    cond = buildScale(rewriter, loc, cond, alpha);
 
+    Value allBias = filterBias(rewriter, loc, filterWeights.back(), filter);
     auto convolve = [&](Value v, int64_t o) -> Value {
       Value staticKernel =
           buildSlice(rewriter, loc, h, 0, o, 1, /*dropDim=*/true);
       Value condPart = sliceInterleaved(rewriter, loc, cond, 1, numKernels, o);
       Value spectrum;
       // The per-batch conditioning term absorbs the shared static one.
-      if (spectralCausal) {
+      if (causalCondition) {
         Value kernel =
             buildAdd(rewriter, loc, condPart, {staticKernel, {1, 2}});
         spectrum = buildRFFT(rewriter, loc, kernel, n, FFTNorm::forward);
@@ -232,8 +304,7 @@ struct DecomposeOrchid : public OpRewritePattern<OrchidOp> {
             buildRFFT(rewriter, loc, staticKernel, n, FFTNorm::forward);
         spectrum = buildAdd(rewriter, loc, condPart, {staticSpectrum, {1, 2}});
       }
-      Value bias = sliceInterleaved(rewriter, loc, filterWeights.back(), 0,
-                                    numKernels, o);
+      Value bias = sliceInterleaved(rewriter, loc, allBias, 0, numKernels, o);
       return spectralConv(rewriter, loc, v, spectrum, bias, n);
     };
     Value y = gateAndConvolve(rewriter, loc, parts, *s, convolve);
@@ -244,13 +315,21 @@ struct DecomposeOrchid : public OpRewritePattern<OrchidOp> {
                                     ? op.getResidualFilterAttr()
                                     : op.getFilter();
       Value hr = buildImplicitFilter(rewriter, loc, residual.take_front(6),
+                                     op.getResidualZ(), op.getResidualDeltas(),
                                      config, 1, *s);
+      if (bidirectional) {
+        Value rev = buildImplicitFilter(rewriter, loc, op.getResidualReverse(),
+                                        op.getResidualZ(),
+                                        op.getResidualDeltas(), config, 1, *s);
+        hr = buildBidirectionalKernel(rewriter, loc, hr, rev,
+                                      kernelTaps(config, len));
+      }
       Value kernel = buildSlice(rewriter, loc, hr, 0, 0, 1, /*dropDim=*/true);
       Value spectrum = buildRFFT(rewriter, loc, kernel, n, FFTNorm::forward);
       Value xt = buildTranspose(rewriter, loc, op.getInput(), {0, 2, 1});
-      y = buildAdd(
-          rewriter, loc, y,
-          spectralConv(rewriter, loc, xt, spectrum, residual.back(), n));
+      Value bias = filterBias(rewriter, loc, residual.back(), config);
+      y = buildAdd(rewriter, loc, y,
+                   spectralConv(rewriter, loc, xt, spectrum, bias, n));
     }
     rewriter.replaceOp(op,
                        projectOutput(rewriter, loc, y, op.getOutProjWeight(),

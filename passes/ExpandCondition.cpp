@@ -1,7 +1,8 @@
 //===- ExpandCondition.cpp - Conditioning networks as tensor ops ----------===//
 //
 // orchid.condition becomes Orchid's conditioning network on `B x D x L`
-// tensors: centred depthwise convolutions as orchid.short_conv, LayerNorms
+// tensors: centred depthwise convolutions as orchid.short_conv (the
+// correlation's grouped frequency convolution as two of them), LayerNorms
 // over channels as reductions, `F_n` as orchid.rfft with forward
 // normalisation, and the spectral arithmetic on real and imaginary parts so
 // that only the FFT and the final spectrum carry complex element types.
@@ -37,6 +38,36 @@ public:
                             x, weights[first], weights[first + 1]);
     return buildLayerNorm(b, loc, y, 1, weights[first + 2], weights[first + 3],
                           eps);
+  }
+
+  /// `LN(conv(r))` for the correlation's grouped frequency convolution,
+  /// PyTorch's `Conv1d(2D, 2C, K, groups = D)` with weight `2C x 2 x K`:
+  /// output channel `c` of group `g = c / (2C / D)` reads channels `2g` and
+  /// `2g + 1` of `r`. Each of the two inputs of a group is a depthwise
+  /// convolution of the repeated channels; the bias is added once.
+  Value groupedConvNorm(Value r, unsigned first) {
+    RankedTensorType type = getTensorType(r);
+    int64_t batch = type.getDimSize(0), channels = type.getDimSize(1),
+            bins = type.getDimSize(2);
+    Value weight = weights[first];
+    int64_t outChannels = getTensorType(weight).getDimSize(0);
+    Value pairs = buildExpand(b, loc, r, {batch, channels / 2, 2, bins},
+                              {{0}, {1, 2}, {3}});
+    Value zeroBias =
+        buildFilled(b, loc, {outChannels}, type.getElementType(), 0.0);
+    Value sum;
+    for (int64_t i = 0; i < 2; ++i) {
+      Value input = repeatChannels(buildSlice(b, loc, pairs, 2, i, 1, true),
+                                   2 * outChannels / channels);
+      Value w = buildSlice(b, loc, weight, 1, i, 1, true);
+      Value y = ShortConvOp::create(
+          b, loc, input.getType(),
+          PaddingAttr::get(b.getContext(), Padding::centered), input, w,
+          i == 0 ? weights[first + 1] : zeroBias);
+      sum = sum ? buildAdd(b, loc, sum, {y}) : y;
+    }
+    return buildLayerNorm(b, loc, sum, 1, weights[first + 2],
+                          weights[first + 3], eps);
   }
 
   /// `F_n(x)` along the innermost axis.
@@ -140,12 +171,10 @@ struct ExpandCondition : public OpRewritePattern<ConditionOp> {
                 nb, nloc, arith::MulFOp::create(nb, nloc, p[0], p[3]),
                 arith::MulFOp::create(nb, nloc, p[1], p[2]));
           });
-      int64_t ratio = outChannels / channels;
-      Value r = buildConcat(
-          rewriter, loc,
-          {cb.repeatChannels(reS, ratio), cb.repeatChannels(imS, ratio)}, 1);
+      // R = [Re S, Im S] on channels, then the grouped frequency conv.
+      Value r = buildConcat(rewriter, loc, {reS, imS}, 1);
       // H = a3[:C] + i a3[C:].
-      Value a3 = cb.convNorm(r, 8);
+      Value a3 = cb.groupedConvNorm(r, 8);
       re = buildSlice(rewriter, loc, a3, 1, 0, outChannels);
       im = buildSlice(rewriter, loc, a3, 1, outChannels, outChannels);
     }

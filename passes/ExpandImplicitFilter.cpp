@@ -1,10 +1,12 @@
 //===- ExpandImplicitFilter.cpp - Implicit filter as linalg on tensors ----===//
 //
 // orchid.implicit_filter becomes its network on tensors: the positional
-// embedding and the modulation's decay rates are computed from the
+// embedding and the modulation's decay rates are read from the op's stored
+// `z` and `deltas` when it has them, otherwise computed from the
 // configuration in double precision and stored as constants; the FFN is
 // linalg.matmul plus fused bias/Sin maps; the L1 normalisation is a
-// reduction; the interleaved features are reshaped to kernels.
+// reduction; the interleaved features are reshaped to kernels, zero beyond
+// `l_max` taps under `grid = zero_pad`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,6 +19,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/IR/PatternMatch.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace mlir;
@@ -47,19 +50,23 @@ static SmallVector<double> getPositionalEmbedding(int64_t len, int64_t lMax,
   return emb;
 }
 
-/// `sin(freq * (x W^T + bias))`: one FFN layer of the filter.
+/// `sin(w_mod * freq * (x W^T + bias))`: one FFN layer of the filter.
 static Value buildSinLayer(OpBuilder &b, Location loc, Value x, Value weight,
-                           Value bias, Value freq) {
+                           Value bias, Value freq, double wMod) {
   Value y = buildLinear(b, loc, x, weight, Value());
   RankedTensorType type = getTensorType(y);
-  return buildMap(
-      b, loc, type.getShape(), type.getElementType(),
-      {{y}, {bias, {1}}, {freq, {1}}},
-      [](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
-        Value pre = arith::AddFOp::create(nb, nloc, args[0], args[1]);
-        return math::SinOp::create(
-            nb, nloc, arith::MulFOp::create(nb, nloc, pre, args[2]));
-      });
+  Value wModValue = buildScalar(b, loc, type.getElementType(), wMod);
+  return buildMap(b, loc, type.getShape(), type.getElementType(),
+                  {{y}, {bias, {1}}, {freq, {1}}},
+                  [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
+                    Value pre =
+                        arith::AddFOp::create(nb, nloc, args[0], args[1]);
+                    Value f = args[2];
+                    if (wMod != 1.0)
+                      f = arith::MulFOp::create(nb, nloc, wModValue, f);
+                    return math::SinOp::create(
+                        nb, nloc, arith::MulFOp::create(nb, nloc, f, pre));
+                  });
 }
 
 /// Divides each row of `h` (`len x C`) by its L1 norm.
@@ -93,33 +100,44 @@ struct ExpandImplicitFilter : public OpRewritePattern<ImplicitFilterOp> {
     int64_t channels = resultType.getDimSize(1);
     int64_t len = resultType.getDimSize(2);
     int64_t lMax = config.getLMax();
-    if (len > lMax && config.getGrid() == GridPolicy::reject)
+    GridPolicy grid = config.getGrid();
+    if (len > lMax && (grid == GridPolicy::reject ||
+                       (grid == GridPolicy::extrapolate && op.getZ())))
       return rewriter.notifyMatchFailure(op, "length exceeds l_max");
+    // Under zero_pad the network runs on the l_max positions it has.
+    int64_t rows = grid == GridPolicy::zero_pad ? std::min(len, lMax) : len;
     int64_t features = numKernels * channels;
     int64_t embDim = op.getWIn().getType().getDimSize(1);
     int64_t numInner = op.getWInner().getType().getDimSize(0);
+    double wMod = config.getWMod().convertToDouble();
     Location loc = op.getLoc();
     Type f32 = rewriter.getF32Type();
 
-    Value h = buildConstant(rewriter, loc, {len, embDim}, f32,
-                            getPositionalEmbedding(len, lMax, embDim));
+    Value h = op.getZ()
+                  ? buildSlice(rewriter, loc, op.getZ(), 0, 0, rows)
+                  : buildConstant(rewriter, loc, {rows, embDim}, f32,
+                                  getPositionalEmbedding(rows, lMax, embDim));
     auto freqRow = [&](int64_t i) {
       return buildSlice(rewriter, loc, op.getFreq(), 0, i, 1, true);
     };
-    h = buildSinLayer(rewriter, loc, h, op.getWIn(), op.getBIn(), freqRow(0));
+    h = buildSinLayer(rewriter, loc, h, op.getWIn(), op.getBIn(), freqRow(0),
+                      wMod);
     for (int64_t m = 0; m < numInner; ++m)
       h = buildSinLayer(
           rewriter, loc, h,
           buildSlice(rewriter, loc, op.getWInner(), 0, m, 1, true),
           buildSlice(rewriter, loc, op.getBInner(), 0, m, 1, true),
-          freqRow(m + 1));
+          freqRow(m + 1), wMod);
     h = buildLinear(rewriter, loc, h, op.getWOut(), Value());
 
     if (config.getNormalize() == FilterNorm::before_modulation)
       h = buildL1Normalize(rewriter, loc, h);
-    h = buildModulation(rewriter, loc, h, config, lMax, features);
+    if (config.getModulate())
+      h = buildModulation(rewriter, loc, h, config, op.getDeltas(), lMax,
+                          features);
     if (config.getNormalize() == FilterNorm::after_modulation)
       h = buildL1Normalize(rewriter, loc, h);
+    h = buildZeroExtend(rewriter, loc, h, 0, len);
 
     // Feature d * (N-1) + o is channel d of kernel o.
     h = buildExpand(rewriter, loc, h, {len, channels, numKernels},
@@ -129,32 +147,37 @@ struct ExpandImplicitFilter : public OpRewritePattern<ImplicitFilterOp> {
   }
 
 private:
-  /// `h * (exp(-t |deltas|) + shift)` with `t` and `|deltas|` as constants.
+  /// `h * (exp(-t |deltas|) + shift)` with `t` a constant and `deltas`
+  /// the stored ones or, without them, constants from the configuration.
   static Value buildModulation(OpBuilder &b, Location loc, Value h,
-                               FilterConfigAttr config, int64_t lMax,
-                               int64_t features) {
+                               FilterConfigAttr config, Value deltas,
+                               int64_t lMax, int64_t features) {
     RankedTensorType type = getTensorType(h);
     int64_t len = type.getDimSize(0);
-    SmallVector<double> t, rates;
+    SmallVector<double> t;
     for (int64_t i = 0; i < len; ++i)
       t.push_back(lMax > 1 ? double(i) / double(lMax - 1) : 0.0);
-    double logTarget = std::log(config.getTarget().convertToDouble());
-    double first = logTarget / config.getSlowDecayPct().convertToDouble();
-    double last = logTarget / config.getFastDecayPct().convertToDouble();
-    for (int64_t j = 0; j < features; ++j)
-      rates.push_back(std::abs(features > 1
-                                   ? first + double(j) * (last - first) /
-                                                 double(features - 1)
-                                   : first));
     Type f32 = type.getElementType();
     Value tValues = buildConstant(b, loc, {len}, f32, t);
-    Value rateValues = buildConstant(b, loc, {features}, f32, rates);
+    Value rateValues = deltas;
+    if (!deltas) {
+      SmallVector<double> rates;
+      double logTarget = std::log(config.getTarget().convertToDouble());
+      double first = logTarget / config.getSlowDecayPct().convertToDouble();
+      double last = logTarget / config.getFastDecayPct().convertToDouble();
+      for (int64_t j = 0; j < features; ++j)
+        rates.push_back(features > 1 ? first + double(j) * (last - first) /
+                                                   double(features - 1)
+                                     : first);
+      rateValues = buildConstant(b, loc, {features}, f32, rates);
+    }
     Value shift = buildScalar(b, loc, f32, config.getShift().convertToDouble());
     return buildMap(
         b, loc, type.getShape(), f32, {{h}, {tValues, {0}}, {rateValues, {1}}},
         [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
+          Value rate = math::AbsFOp::create(nb, nloc, args[2]);
           Value exponent = arith::NegFOp::create(
-              nb, nloc, arith::MulFOp::create(nb, nloc, args[1], args[2]));
+              nb, nloc, arith::MulFOp::create(nb, nloc, args[1], rate));
           Value decay = arith::AddFOp::create(
               nb, nloc, math::ExpOp::create(nb, nloc, exponent), shift);
           return arith::MulFOp::create(nb, nloc, args[0], decay);

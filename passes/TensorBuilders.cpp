@@ -227,18 +227,55 @@ Value mlir::orchid::buildConcat(OpBuilder &b, Location loc,
                                 ArrayRef<Value> values, unsigned dim) {
   RankedTensorType type = getTensorType(values.front());
   SmallVector<int64_t> shape(type.getShape());
-  shape[dim] *= values.size();
+  shape[dim] = 0;
+  for (Value value : values)
+    shape[dim] += getTensorType(value).getDimSize(dim);
   Value result = tensor::EmptyOp::create(b, loc, shape, type.getElementType());
   unsigned rank = type.getRank();
   SmallVector<int64_t> offsets(rank, 0), strides(rank, 1);
   for (Value value : values) {
+    ArrayRef<int64_t> sizes = getTensorType(value).getShape();
     result = tensor::InsertSliceOp::create(
         b, loc, value, result, getAsIndexOpFoldResult(b.getContext(), offsets),
-        getAsIndexOpFoldResult(b.getContext(), type.getShape()),
+        getAsIndexOpFoldResult(b.getContext(), sizes),
         getAsIndexOpFoldResult(b.getContext(), strides));
-    offsets[dim] += type.getDimSize(dim);
+    offsets[dim] += sizes[dim];
   }
   return result;
+}
+
+Value mlir::orchid::buildZeroExtend(OpBuilder &b, Location loc, Value value,
+                                    unsigned dim, int64_t size) {
+  RankedTensorType type = getTensorType(value);
+  int64_t extra = size - type.getDimSize(dim);
+  if (extra == 0)
+    return value;
+  SmallVector<int64_t> shape(type.getShape());
+  shape[dim] = extra;
+  Value zeros = buildFilled(b, loc, shape, type.getElementType(), 0.0);
+  return buildConcat(b, loc, {value, zeros}, dim);
+}
+
+Value mlir::orchid::buildReverse(OpBuilder &b, Location loc, Value value,
+                                 unsigned dim) {
+  RankedTensorType type = getTensorType(value);
+  unsigned rank = type.getRank();
+  SmallVector<AffineExpr> exprs;
+  for (unsigned d = 0; d < rank; ++d)
+    exprs.push_back(d == dim ? type.getDimSize(d) - 1 - b.getAffineDimExpr(d)
+                             : b.getAffineDimExpr(d));
+  SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, exprs, b.getContext()),
+                                 b.getMultiDimIdentityMap(rank)};
+  Value init =
+      tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType());
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{init.getType()}, ValueRange{value}, ValueRange{init},
+      maps, iterators, [](OpBuilder &nb, Location nloc, ValueRange args) {
+        linalg::YieldOp::create(nb, nloc, args[0]);
+      });
+  return generic.getResult(0);
 }
 
 /// Applies `RealOp` or `ComplexOp` element-wise over the shape of `lhs`.

@@ -82,10 +82,18 @@ Value buildCollapse(OpBuilder &b, Location loc, Value value,
 Value buildSlice(OpBuilder &b, Location loc, Value value, unsigned dim,
                  int64_t offset, int64_t size, bool dropDim = false);
 
-/// Concatenates equally shaped `values` along axis `dim` by inserting them
-/// into a new tensor (the form bufferization handles directly).
+/// Concatenates `values`, equally shaped but along axis `dim`, along that
+/// axis by inserting them into a new tensor (the form bufferization handles
+/// directly).
 Value buildConcat(OpBuilder &b, Location loc, ArrayRef<Value> values,
                   unsigned dim);
+
+/// Extends axis `dim` of `value` to `size` with trailing zeros.
+Value buildZeroExtend(OpBuilder &b, Location loc, Value value, unsigned dim,
+                      int64_t size);
+
+/// Reverses axis `dim` of `value`.
+Value buildReverse(OpBuilder &b, Location loc, Value value, unsigned dim);
 
 /// Element-wise `a + b`, `a * b` (real or complex) over the iteration space
 /// of `lhs`, which `rhs` may broadcast into.

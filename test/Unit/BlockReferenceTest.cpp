@@ -166,7 +166,7 @@ TEST(BlockReference, ExtrapolationExtendsTheGrid) {
   FilterWeights w = randomFilter(channels, 3);
   FilterConfig config;
   config.lMax = 5;
-  config.extrapolate = true;
+  config.grid = GridPolicy::Extrapolate;
   Vec longer = implicitFilter(w, config, 1, channels, 9);
   Vec inside = implicitFilter(w, config, 1, channels, 5);
   for (int64_t d = 0; d < channels; ++d)
@@ -236,7 +236,9 @@ ConditionWeights randomCondition(ConditionKind kind, int64_t channels,
           : std::vector<int64_t>{channels, channels, 2 * out};
   for (size_t g = 0; g < sizes.size(); ++g) {
     int64_t c = sizes[g];
-    Vec conv = randomVector(c * 3, seed + 4 * g);
+    // The correlation's frequency conv reads two channels a group.
+    bool grouped = kind == ConditionKind::Correlation && g + 1 == sizes.size();
+    Vec conv = randomVector(c * 3 * (grouped ? 2 : 1), seed + 4 * g);
     // The last group convolves along frequency and may keep all taps.
     if (centreTapOnly && g + 1 < sizes.size())
       for (int64_t i = 0; i < c; ++i)
@@ -310,7 +312,10 @@ TEST(BlockReference, OrchidWithoutConditioningIsAScaledConvolution) {
       config.lMax = len;
       config.normalize = FilterNorm::AfterModulation;
       Vec x = randomVector(batch * len * channels, 22);
-      Vec y = orchidBlock(x, batch, len, channels, 2, mode, w, config, config);
+      OrchidOptions options;
+      options.mode = mode;
+      Vec y =
+          orchidBlock(x, batch, len, channels, 2, options, w, config, config);
 
       bool circular = mode == ConvMode::Circular;
       double scale = 1.0 / (circular ? len : 2 * len);
@@ -341,13 +346,12 @@ TEST(BlockReference, OrchidResidualConvolvesTheInput) {
   FilterConfig config;
   config.lMax = len;
   Vec x = randomVector(len * channels, 32);
-  Vec base = orchidBlock(x, 1, len, channels, 2, ConvMode::Circular, w, config,
-                         config);
+  OrchidOptions options;
+  Vec base = orchidBlock(x, 1, len, channels, 2, options, w, config, config);
   w.hasResidual = true;
   w.residualFilter = randomFilter(channels, 33);
   w.residualBias = randomVector(channels, 34);
-  Vec y = orchidBlock(x, 1, len, channels, 2, ConvMode::Circular, w, config,
-                      config);
+  Vec y = orchidBlock(x, 1, len, channels, 2, options, w, config, config);
   Vec hr = implicitFilter(w.residualFilter, config, 1, channels, len);
   Vec expected = convolve(swapInner(x, 1, len, channels), hr, w.residualBias,
                           channels, len, true, 1.0 / len);

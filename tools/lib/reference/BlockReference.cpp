@@ -2,6 +2,7 @@
 
 #include "tools/lib/reference/BlockReference.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 
@@ -170,15 +171,6 @@ Vec spectralConvolve(const Vec &v, const std::vector<Complex> &spectrum,
   return y;
 }
 
-/// Kernel `o` (`D x L`) of `numKernels x D x L`, repeated over the batch.
-Vec batchedKernel(const Vec &h, int64_t batch, int64_t channels, int64_t len,
-                  int64_t o) {
-  Vec k(batch * channels * len);
-  for (int64_t b = 0; b < batch; ++b)
-    for (int64_t j = 0; j < channels * len; ++j)
-      k[b * channels * len + j] = h[o * channels * len + j];
-  return k;
-}
 } // namespace
 
 std::vector<double> orchid::ref::positionalEmbedding(int64_t len, int64_t lMax,
@@ -203,44 +195,57 @@ std::vector<double> orchid::ref::implicitFilter(const FilterWeights &w,
                                                 const FilterConfig &config,
                                                 int64_t numKernels,
                                                 int64_t channels, int64_t len) {
-  assert((len <= config.lMax || config.extrapolate) && "length above l_max");
+  bool stored = !w.z.empty();
+  assert((len <= config.lMax || config.grid == GridPolicy::ZeroPad ||
+          (config.grid == GridPolicy::Extrapolate && !stored)) &&
+         "length above l_max");
   int64_t features = numKernels * channels;
   assert(features == w.numFeatures && "filter output size mismatch");
+  // Positions the network is evaluated at; zero-padded kernels are zero
+  // beyond l_max taps.
+  int64_t rows =
+      config.grid == GridPolicy::ZeroPad ? std::min(len, config.lMax) : len;
   auto sinLayer = [&](const Vec &x, int64_t in, const double *weight,
                       const double *bias, const double *freq) {
-    Vec y(len * w.width);
-    for (int64_t t = 0; t < len; ++t)
+    Vec y(rows * w.width);
+    for (int64_t t = 0; t < rows; ++t)
       for (int64_t j = 0; j < w.width; ++j) {
         double acc = bias[j];
         for (int64_t i = 0; i < in; ++i)
           acc += x[t * in + i] * weight[j * in + i];
-        y[t * w.width + j] = std::sin(freq[j] * acc);
+        y[t * w.width + j] = std::sin(config.wMod * freq[j] * acc);
       }
     return y;
   };
-  Vec h = sinLayer(positionalEmbedding(len, config.lMax, w.embDim), w.embDim,
-                   w.wIn.data(), w.bIn.data(), w.freq.data());
+  Vec emb = stored ? Vec(w.z.begin(), w.z.begin() + rows * w.embDim)
+                   : positionalEmbedding(rows, config.lMax, w.embDim);
+  Vec h = sinLayer(emb, w.embDim, w.wIn.data(), w.bIn.data(), w.freq.data());
   for (int64_t m = 0; m < w.numInner; ++m)
     h = sinLayer(h, w.width, &w.wInner[m * w.width * w.width],
                  &w.bInner[m * w.width], &w.freq[(m + 1) * w.width]);
-  h = linear(h, len, w.width, w.wOut, {}, features);
+  h = linear(h, rows, w.width, w.wOut, {}, features);
 
   if (config.normalize == FilterNorm::BeforeModulation)
-    normalizeRows(h, len, features);
-  double logTarget = std::log(config.target);
-  for (int64_t t = 0; t < len; ++t) {
-    double time = linspace(0.0, 1.0, config.lMax, t);
-    for (int64_t j = 0; j < features; ++j) {
-      double delta = linspace(logTarget / config.slowDecayPct,
-                              logTarget / config.fastDecayPct, features, j);
-      h[t * features + j] *= std::exp(-time * std::abs(delta)) + config.shift;
+    normalizeRows(h, rows, features);
+  if (config.modulate) {
+    double logTarget = std::log(config.target);
+    for (int64_t t = 0; t < rows; ++t) {
+      double time = linspace(0.0, 1.0, config.lMax, t);
+      for (int64_t j = 0; j < features; ++j) {
+        double delta =
+            w.deltas.empty()
+                ? linspace(logTarget / config.slowDecayPct,
+                           logTarget / config.fastDecayPct, features, j)
+                : w.deltas[j];
+        h[t * features + j] *= std::exp(-time * std::abs(delta)) + config.shift;
+      }
     }
   }
   if (config.normalize == FilterNorm::AfterModulation)
-    normalizeRows(h, len, features);
+    normalizeRows(h, rows, features);
 
-  Vec kernels(features * len);
-  for (int64_t t = 0; t < len; ++t)
+  Vec kernels(features * len, 0.0);
+  for (int64_t t = 0; t < rows; ++t)
     for (int64_t d = 0; d < channels; ++d)
       for (int64_t o = 0; o < numKernels; ++o)
         kernels[(o * channels + d) * len + t] =
@@ -292,7 +297,26 @@ orchid::ref::condition(const std::vector<double> &a, int64_t batch, int64_t len,
         r[(b * 2 * channels + d) * bins + f] = s.real();
         r[(b * 2 * channels + channels + d) * bins + f] = s.imag();
       }
-  Vec a3 = convNorm(r, 2 * channels, bins, numKernels, 8);
+  // Conv1d(2D, 2C, K, groups = D), weight 2C x 2 x K, centred: output c
+  // of group g = c / (2C / D) reads channels 2g and 2g + 1 of R.
+  const Vec &w3 = p[8], &b3 = p[9];
+  int64_t perGroup = 2 * out / channels, pad = (k - 1) / 2;
+  Vec conv3(batch * 2 * out * bins);
+  for (int64_t b = 0; b < batch; ++b)
+    for (int64_t c = 0; c < 2 * out; ++c)
+      for (int64_t f = 0; f < bins; ++f) {
+        int64_t g = c / perGroup;
+        double acc = b3[c];
+        for (int64_t i = 0; i < 2; ++i)
+          for (int64_t j = 0; j < k; ++j) {
+            int64_t src = f + j - pad;
+            if (src >= 0 && src < bins)
+              acc += w3[(c * 2 + i) * k + j] *
+                     r[(b * 2 * channels + 2 * g + i) * bins + src];
+          }
+        conv3[(b * 2 * out + c) * bins + f] = acc;
+      }
+  Vec a3 = layerNorm(conv3, batch, 2 * out, bins, p[10], p[11], eps);
   for (int64_t b = 0; b < batch; ++b)
     for (int64_t c = 0; c < out; ++c)
       for (int64_t f = 0; f < bins; ++f)
@@ -314,6 +338,8 @@ std::vector<double> orchid::ref::hyenaBlock(const std::vector<double> &x,
     Vec kernel(h.begin() + o * channels * len,
                h.begin() + (o + 1) * channels * len);
     Vec bias = deinterleave(w.filterBias, 1, channels, numKernels, 1, o);
+    if (!filter.bias)
+      bias.assign(bias.size(), 0.0);
     return fftconv(v, kernel, bias, batch, channels, len, len,
                    ConvMode::Causal);
   };
@@ -321,60 +347,110 @@ std::vector<double> orchid::ref::hyenaBlock(const std::vector<double> &x,
                              conv);
 }
 
-std::vector<double>
-orchid::ref::orchidBlock(const std::vector<double> &x, int64_t batch,
-                         int64_t len, int64_t channels, int64_t order,
-                         ConvMode mode, const OrchidWeights &w,
-                         const FilterConfig &filter,
-                         const FilterConfig &residualFilter, double eps) {
+/// Kernel `o` (`D x kernelLen`) of the static filter `h` (`numKernels x D
+/// x L`) and, when bidirectional, of its reverse `hRev`: `pad(h, (0, L)) +
+/// pad(flip(hRev[:taps]), (L, 0))` on 2L points.
+static Vec staticKernel(const Vec &h, const Vec &hRev, int64_t channels,
+                        int64_t len, int64_t taps, int64_t o,
+                        int64_t kernelLen) {
+  Vec k(channels * kernelLen, 0.0);
+  for (int64_t d = 0; d < channels; ++d) {
+    const double *fwd = &h[(o * channels + d) * len];
+    for (int64_t t = 0; t < len; ++t)
+      k[d * kernelLen + t] = fwd[t];
+    if (hRev.empty())
+      continue;
+    const double *rev = &hRev[(o * channels + d) * len];
+    for (int64_t j = 0; j < taps; ++j)
+      k[d * kernelLen + len + j] += rev[taps - 1 - j];
+  }
+  return k;
+}
+
+std::vector<double> orchid::ref::orchidBlock(
+    const std::vector<double> &x, int64_t batch, int64_t len, int64_t channels,
+    int64_t order, const OrchidOptions &options, const OrchidWeights &w,
+    const FilterConfig &filter, const FilterConfig &residualFilter) {
   int64_t numKernels = order - 1;
-  int64_t n = mode == ConvMode::Circular ? len : 2 * len;
-  int64_t bins = n / 2 + 1;
+  bool bidirectional = options.mode == ConvMode::Bidirectional;
+  int64_t n = options.mode == ConvMode::Circular ? len : 2 * len;
+  int64_t kernelLen = bidirectional ? 2 * len : len;
+  int64_t condN = options.causalCondition ? 2 * len : n;
   int64_t width = (order + 1) * channels;
   Projected p = projectAndFilter(x, batch, len, channels, order, w);
+  auto taps = [&](const FilterConfig &config) {
+    return config.grid == GridPolicy::ZeroPad ? std::min(len, config.lMax)
+                                              : len;
+  };
 
-  // The conditioning network reads the v part of z, before the short filter.
-  Vec a(batch * len * channels);
-  for (int64_t r = 0; r < batch * len; ++r)
-    for (int64_t d = 0; d < channels; ++d)
-      a[r * channels + d] = p.z[r * width + order * channels + d];
-  std::vector<Complex> cond =
-      condition(a, batch, len, channels, numKernels, n, w.condition, eps);
-  bool timeDomain =
-      mode == ConvMode::Causal && w.condition.kind == ConditionKind::Spectral;
+  // The conditioning network reads the v part of z, before the short
+  // filter, and is applied to each batch element on its own.
+  std::vector<Complex> cond;
+  for (int64_t b = 0; b < batch; ++b) {
+    Vec a(len * channels);
+    for (int64_t r = 0; r < len; ++r)
+      for (int64_t d = 0; d < channels; ++d)
+        a[r * channels + d] = p.z[(b * len + r) * width + order * channels + d];
+    std::vector<Complex> hb = condition(a, 1, len, channels, numKernels, condN,
+                                        w.condition, options.eps);
+    cond.insert(cond.end(), hb.begin(), hb.end());
+  }
+  int64_t condBins = condN / 2 + 1;
   Vec condKernel;
-  if (timeDomain)
-    condKernel =
-        irfft(cond, batch * numKernels * channels, bins, n, len, Norm::Forward);
+  if (options.causalCondition)
+    condKernel = irfft(cond, batch * numKernels * channels, condBins, condN,
+                       len, Norm::Forward);
 
   Vec h = implicitFilter(w.filter, filter, numKernels, channels, len);
+  Vec hRev;
+  if (bidirectional)
+    hRev = implicitFilter(w.filterReverse, filter, numKernels, channels, len);
   auto conv = [&](const Vec &v, int64_t o) {
-    Vec kernel = batchedKernel(h, batch, channels, len, o);
+    Vec k = staticKernel(h, hRev, channels, len, taps(filter), o, kernelLen);
+    Vec kernel(batch * channels * kernelLen);
+    for (int64_t b = 0; b < batch; ++b)
+      for (size_t j = 0; j < k.size(); ++j)
+        kernel[b * k.size() + j] = k[j];
     std::vector<Complex> spectrum;
-    if (timeDomain) {
+    if (options.causalCondition) {
       Vec hc = deinterleave(condKernel, batch, channels, numKernels, len, o);
-      for (size_t j = 0; j < kernel.size(); ++j)
-        kernel[j] += hc[j];
-      spectrum = rfft(kernel, batch * channels, len, n, Norm::Forward);
+      for (int64_t r = 0; r < batch * channels; ++r)
+        for (int64_t t = 0; t < len; ++t)
+          kernel[r * kernelLen + t] += options.alphaAdapt * hc[r * len + t];
+      spectrum = rfft(kernel, batch * channels, kernelLen, n, Norm::Forward);
     } else {
-      spectrum = rfft(kernel, batch * channels, len, n, Norm::Forward);
+      spectrum = rfft(kernel, batch * channels, kernelLen, n, Norm::Forward);
       std::vector<Complex> hc =
-          deinterleave(cond, batch, channels, numKernels, bins, o);
+          deinterleave(cond, batch, channels, numKernels, condBins, o);
       for (size_t j = 0; j < spectrum.size(); ++j)
-        spectrum[j] += hc[j];
+        spectrum[j] += options.alphaAdapt * hc[j];
     }
     Vec bias = deinterleave(w.filterBias, 1, channels, numKernels, 1, o);
+    if (!filter.bias)
+      bias.assign(bias.size(), 0.0);
     return spectralConvolve(v, spectrum, bias, batch, channels, len, n);
   };
 
   Vec residual;
   if (w.hasResidual) {
     Vec hr = implicitFilter(w.residualFilter, residualFilter, 1, channels, len);
+    Vec hrRev;
+    if (bidirectional)
+      hrRev =
+          implicitFilter(w.residualReverse, residualFilter, 1, channels, len);
+    Vec k = staticKernel(hr, hrRev, channels, len, taps(residualFilter), 0,
+                         kernelLen);
+    Vec kernel(batch * channels * kernelLen);
+    for (int64_t b = 0; b < batch; ++b)
+      for (size_t j = 0; j < k.size(); ++j)
+        kernel[b * k.size() + j] = k[j];
     std::vector<Complex> spectrum =
-        rfft(batchedKernel(hr, batch, channels, len, 0), batch * channels, len,
-             n, Norm::Forward);
+        rfft(kernel, batch * channels, kernelLen, n, Norm::Forward);
+    Vec bias = w.residualBias;
+    if (!residualFilter.bias)
+      bias.assign(bias.size(), 0.0);
     residual = spectralConvolve(transpose(x, batch, len, channels), spectrum,
-                                w.residualBias, batch, channels, len, n);
+                                bias, batch, channels, len, n);
   }
   return gateConvolveProject(p.filtered, residual, batch, len, channels, order,
                              w, conv);
