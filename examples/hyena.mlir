@@ -3,8 +3,10 @@
 // width 16 with two inner layers on a 3-feature positional embedding,
 // trained on sequences of up to 64 tokens; the short filter has 3 taps.
 //
-// Weights use PyTorch's layout and the names of docs/weights.md. Run it on
-// a directory of weights, one .npy file per weight:
+// Weights use PyTorch's layout and the names of docs/weights.md; a trained
+// layer would also pass its filter's stored positional embedding and decay
+// rates (filter_z(...), filter_deltas(...)). Run it on a directory of
+// weights, one .npy file per weight:
 //   orchid-run examples/hyena.mlir --random --save-inputs=weights
 //   orchid-run examples/hyena.mlir --weights=weights --input=weights/x.npy \
 //       --prepare --check=reference --tolerance=1e-4 --output=y.npy

@@ -1,9 +1,14 @@
 // An Orchid block of order 2 (Karami and Ghodsi, 2024) on a batch of one
 // sequence of L = 64 tokens with D = 8 channels: Hyena's gating around a
 // long convolution whose kernel is a static implicit filter plus a kernel
-// computed from the input by the spectral ("absfreq") conditioning network,
-// the reference's circular convolution, and the residual long convolution
-// of the input. The short filter has 5 taps, as in the published example.
+// computed from the input by the spectral ("absfreq") conditioning network
+// (here with the module's causal = False: its spectrum is added to the
+// static kernel's; the module's default, causal = True, is
+// causal_condition = true), the reference's circular convolution, and the
+// residual long convolution of the input. The short filter has 5 taps, as
+// in the published example. A trained layer would also pass its filters'
+// stored z and deltas (filter_z(...), filter_deltas(...), see
+// docs/weights.md).
 //
 // Operands follow docs/weights.md. Run it with
 //   orchid-run examples/orchid.mlir --random --check=reference --tolerance=1e-4
@@ -50,7 +55,7 @@ func.func @orchid(
                %residual_b_inner, %residual_freq, %residual_w_out,
                %residual_bias)
       out(%out_proj_weight, %out_proj_bias)
-      {order = 2 : i64,
+      {order = 2 : i64, causal_condition = false,
        filter = #orchid.filter<l_max = 64, normalize = after_modulation>,
        residual_filter = #orchid.filter<l_max = 64>}
       : (tensor<1x64x8xf32>, tensor<24x8xf32>, tensor<24xf32>,

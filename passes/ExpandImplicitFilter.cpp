@@ -65,7 +65,7 @@ static Value buildSinLayer(OpBuilder &b, Location loc, Value x, Value weight,
                     if (wMod != 1.0)
                       f = arith::MulFOp::create(nb, nloc, wModValue, f);
                     return math::SinOp::create(
-                        nb, nloc, arith::MulFOp::create(nb, nloc, f, pre));
+                        nb, nloc, arith::MulFOp::create(nb, nloc, pre, f));
                   });
 }
 
@@ -148,7 +148,8 @@ struct ExpandImplicitFilter : public OpRewritePattern<ImplicitFilterOp> {
 
 private:
   /// `h * (exp(-t |deltas|) + shift)` with `t` a constant and `deltas`
-  /// the stored ones or, without them, constants from the configuration.
+  /// the stored ones or, without them, `|deltas|` as constants from the
+  /// configuration.
   static Value buildModulation(OpBuilder &b, Location loc, Value h,
                                FilterConfigAttr config, Value deltas,
                                int64_t lMax, int64_t features) {
@@ -166,16 +167,20 @@ private:
       double first = logTarget / config.getSlowDecayPct().convertToDouble();
       double last = logTarget / config.getFastDecayPct().convertToDouble();
       for (int64_t j = 0; j < features; ++j)
-        rates.push_back(features > 1 ? first + double(j) * (last - first) /
+        rates.push_back(std::abs(features > 1
+                                     ? first + double(j) * (last - first) /
                                                    double(features - 1)
-                                     : first);
+                                     : first));
       rateValues = buildConstant(b, loc, {features}, f32, rates);
     }
     Value shift = buildScalar(b, loc, f32, config.getShift().convertToDouble());
     return buildMap(
         b, loc, type.getShape(), f32, {{h}, {tValues, {0}}, {rateValues, {1}}},
         [&](OpBuilder &nb, Location nloc, ValueRange args) -> Value {
-          Value rate = math::AbsFOp::create(nb, nloc, args[2]);
+          // Stored rates are used by magnitude, as the modules do.
+          Value rate = args[2];
+          if (deltas)
+            rate = math::AbsFOp::create(nb, nloc, rate);
           Value exponent = arith::NegFOp::create(
               nb, nloc, arith::MulFOp::create(nb, nloc, args[1], rate));
           Value decay = arith::AddFOp::create(

@@ -84,3 +84,31 @@ func.func @hyena_order3(%x: tensor<2x8x4xf32>, %in_w: tensor<16x4xf32>,
           tensor<4x4xf32>, tensor<4xf32>) -> tensor<2x8x4xf32>
   return %y : tensor<2x8x4xf32>
 }
+
+// -----
+
+// The stored embedding and rates go to the implicit filter; with the
+// filter's bias switch off the skip term is zero.
+// CHECK-LABEL: func.func @hyena_stored_state_no_bias(
+// CHECK-SAME:      %[[Z:[^:]+]]: tensor<16x3xf32>, %[[DELTAS:[^:]+]]: tensor<4xf32>)
+// CHECK:         %[[H:.+]] = orchid.implicit_filter {{.*}} z(%[[Z]] : tensor<16x3xf32>) deltas(%[[DELTAS]] : tensor<4xf32>) {config = #orchid.filter<l_max = 16, bias = false>} {{.*}} -> tensor<1x4x8xf32>
+// CHECK:         %[[ZERO:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<4xf32>)
+// CHECK:         orchid.fftconv causal %{{.+}}, %{{.+}}, %[[ZERO]]
+func.func @hyena_stored_state_no_bias(%x: tensor<2x8x4xf32>,
+    %in_w: tensor<12x4xf32>, %in_b: tensor<12xf32>, %sw: tensor<12x3xf32>,
+    %sb: tensor<12xf32>, %fw_in: tensor<16x3xf32>, %fb_in: tensor<16xf32>,
+    %fw_inner: tensor<2x16x16xf32>, %fb_inner: tensor<2x16xf32>,
+    %ffreq: tensor<3x16xf32>, %fw_out: tensor<4x16xf32>, %fbias: tensor<4xf32>,
+    %out_w: tensor<4x4xf32>, %out_b: tensor<4xf32>, %z: tensor<16x3xf32>,
+    %deltas: tensor<4xf32>) -> tensor<2x8x4xf32> {
+  %y = orchid.hyena %x, %in_w, %in_b, %sw, %sb, %fw_in, %fb_in, %fw_inner,
+      %fb_inner, %ffreq, %fw_out, %fbias, %out_w, %out_b
+      filter_z(%z) filter_deltas(%deltas)
+      {order = 2 : i64, filter = #orchid.filter<l_max = 16, bias = false>}
+      : (tensor<2x8x4xf32>, tensor<12x4xf32>, tensor<12xf32>, tensor<12x3xf32>,
+          tensor<12xf32>, tensor<16x3xf32>, tensor<16xf32>, tensor<2x16x16xf32>,
+          tensor<2x16xf32>, tensor<3x16xf32>, tensor<4x16xf32>, tensor<4xf32>,
+          tensor<4x4xf32>, tensor<4xf32>, tensor<16x3xf32>, tensor<4xf32>)
+      -> tensor<2x8x4xf32>
+  return %y : tensor<2x8x4xf32>
+}

@@ -49,10 +49,10 @@ func.func @spectral(%a: tensor<2x8x4xf32>, %c1w: tensor<4x3xf32>, %c1b: tensor<4
 // -----
 
 // Correlation of order 3 (C = 2D): S = conj(K) Q from the parts of both
-// spectra, [Re S, Im S] with each channel repeated N - 1 = 2 times,
-// H = a3[:C] + i a3[C:]; the LayerNorms use eps.
+// spectra, R = [Re S, Im S], the grouped Conv1d(2D, 2C, K, groups = D)
+// along frequency, H = a3[:C] + i a3[C:]; the LayerNorms use eps.
 // CHECK-LABEL: func.func @correlation_order3(
-// CHECK-SAME:      %[[A:[^:]+]]: tensor<2x8x4xf32>, %[[CKW:[^:]+]]: tensor<4x3xf32>, %[[CKB:[^:]+]]: tensor<4xf32>, %{{[^:]+}}: tensor<4xf32>, %{{[^:]+}}: tensor<4xf32>, %[[CQW:[^:]+]]: tensor<4x3xf32>, %[[CQB:[^:]+]]: tensor<4xf32>, %{{[^:]+}}: tensor<4xf32>, %{{[^:]+}}: tensor<4xf32>, %[[C3W:[^:]+]]: tensor<16x3xf32>, %[[C3B:[^:]+]]: tensor<16xf32>
+// CHECK-SAME:      %[[A:[^:]+]]: tensor<2x8x4xf32>, %[[CKW:[^:]+]]: tensor<4x3xf32>, %[[CKB:[^:]+]]: tensor<4xf32>, %{{[^:]+}}: tensor<4xf32>, %{{[^:]+}}: tensor<4xf32>, %[[CQW:[^:]+]]: tensor<4x3xf32>, %[[CQB:[^:]+]]: tensor<4xf32>, %{{[^:]+}}: tensor<4xf32>, %{{[^:]+}}: tensor<4xf32>, %[[C3W:[^:]+]]: tensor<16x2x3xf32>, %[[C3B:[^:]+]]: tensor<16xf32>
 // CHECK-DAG:     arith.constant 1.000000e-03 : f32
 // CHECK:         %[[AT:.+]] = linalg.transpose ins(%[[A]]
 // CHECK:         orchid.short_conv centered %[[AT]], %[[CKW]], %[[CKB]]
@@ -75,26 +75,35 @@ func.func @spectral(%a: tensor<2x8x4xf32>, %c1w: tensor<4x3xf32>, %c1b: tensor<4
 // CHECK-DAG:       %[[P3:.+]] = arith.mulf %[[KR2]], %[[QI2]]
 // CHECK-DAG:       %[[P4:.+]] = arith.mulf %[[KI2]], %[[QR2]]
 // CHECK:           arith.subf %[[P3]], %[[P4]]
-// CHECK:         %[[REPRE:.+]] = linalg.generic {{.*}} ins(%[[RES]] : tensor<2x4x5xf32>) outs(%{{.+}} : tensor<2x4x2x5xf32>)
-// CHECK:         %[[RRE:.+]] = tensor.collapse_shape %[[REPRE]]
-// CHECK:         %[[REPIM:.+]] = linalg.generic {{.*}} ins(%[[IMS]] :
-// CHECK:         %[[RIM:.+]] = tensor.collapse_shape %[[REPIM]]
-// CHECK:         %[[R0:.+]] = tensor.insert_slice %[[RRE]] into %{{.+}}[0, 0, 0] [2, 8, 5] [1, 1, 1] : tensor<2x8x5xf32> into tensor<2x16x5xf32>
-// CHECK:         %[[R:.+]] = tensor.insert_slice %[[RIM]] into %[[R0]][0, 8, 0] [2, 8, 5] [1, 1, 1]
-// CHECK:         orchid.short_conv centered %[[R]], %[[C3W]], %[[C3B]] : tensor<2x16x5xf32>
+// CHECK:         %[[R0:.+]] = tensor.insert_slice %[[RES]] into %{{.+}}[0, 0, 0] [2, 4, 5] [1, 1, 1] : tensor<2x4x5xf32> into tensor<2x8x5xf32>
+// CHECK:         %[[R:.+]] = tensor.insert_slice %[[IMS]] into %[[R0]][0, 4, 0] [2, 4, 5] [1, 1, 1]
+// The grouped conv: group g reads channels 2g and 2g + 1 of R, each a
+// depthwise conv of the repeated channel with its tap slice; one bias.
+// CHECK:         %[[PAIRS:.+]] = tensor.expand_shape %[[R]] {{\[}}[0], [1, 2], [3]] output_shape [2, 4, 2, 5]
+// CHECK:         %[[ZB:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<16xf32>)
+// CHECK:         %[[IN0:.+]] = tensor.extract_slice %[[PAIRS]][0, 0, 0, 0] [2, 4, 1, 5]
+// CHECK:         %[[REP0:.+]] = linalg.generic {{.*}} ins(%[[IN0]] : tensor<2x4x5xf32>) outs(%{{.+}} : tensor<2x4x4x5xf32>)
+// CHECK:         %[[X0:.+]] = tensor.collapse_shape %[[REP0]] {{\[}}[0], [1, 2], [3]] : tensor<2x4x4x5xf32> into tensor<2x16x5xf32>
+// CHECK:         %[[W0:.+]] = tensor.extract_slice %[[C3W]][0, 0, 0] [16, 1, 3] [1, 1, 1] : tensor<16x2x3xf32> to tensor<16x3xf32>
+// CHECK:         %[[Y0:.+]] = orchid.short_conv centered %[[X0]], %[[W0]], %[[C3B]] : tensor<2x16x5xf32>
+// CHECK:         %[[IN1:.+]] = tensor.extract_slice %[[PAIRS]][0, 0, 1, 0] [2, 4, 1, 5]
+// CHECK:         %[[W1:.+]] = tensor.extract_slice %[[C3W]][0, 1, 0] [16, 1, 3] [1, 1, 1]
+// CHECK:         %[[Y1:.+]] = orchid.short_conv centered %{{.+}}, %[[W1]], %[[ZB]]
+// CHECK:         linalg.generic {{.*}} ins(%[[Y0]], %[[Y1]] :
+// CHECK:           arith.addf
 // CHECK:         %[[A3:.+]] = linalg.generic {{.*}} ins(%{{.+}}, %{{.+}}, %{{.+}}, %{{.+}} : tensor<2x16x5xf32>, tensor<2x5xf32>, tensor<16xf32>, tensor<16xf32>)
 // CHECK:         %[[HRE:.+]] = tensor.extract_slice %[[A3]][0, 0, 0] [2, 8, 5] [1, 1, 1]
 // CHECK:         %[[HIM:.+]] = tensor.extract_slice %[[A3]][0, 8, 0] [2, 8, 5] [1, 1, 1]
 // CHECK:         linalg.generic {{.*}} ins(%[[HRE]], %[[HIM]] : {{.*}} outs(%{{.+}} : tensor<2x8x5xcomplex<f32>>)
 func.func @correlation_order3(%a: tensor<2x8x4xf32>, %ckw: tensor<4x3xf32>, %ckb: tensor<4xf32>,
     %gk: tensor<4xf32>, %bk: tensor<4xf32>, %cqw: tensor<4x3xf32>, %cqb: tensor<4xf32>,
-    %gq: tensor<4xf32>, %bq: tensor<4xf32>, %c3w: tensor<16x3xf32>, %c3b: tensor<16xf32>,
+    %gq: tensor<4xf32>, %bq: tensor<4xf32>, %c3w: tensor<16x2x3xf32>, %c3b: tensor<16xf32>,
     %g3: tensor<16xf32>, %b3: tensor<16xf32>) -> tensor<2x8x5xcomplex<f32>> {
   %H = orchid.condition correlation %a, %ckw, %ckb, %gk, %bk, %cqw, %cqb, %gq, %bq,
       %c3w, %c3b, %g3, %b3 size 8 {eps = 1.0e-3 : f64}
       : (tensor<2x8x4xf32>, tensor<4x3xf32>, tensor<4xf32>, tensor<4xf32>,
          tensor<4xf32>, tensor<4x3xf32>, tensor<4xf32>, tensor<4xf32>,
-         tensor<4xf32>, tensor<16x3xf32>, tensor<16xf32>, tensor<16xf32>,
+         tensor<4xf32>, tensor<16x2x3xf32>, tensor<16xf32>, tensor<16xf32>,
          tensor<16xf32>) -> tensor<2x8x5xcomplex<f32>>
   return %H : tensor<2x8x5xcomplex<f32>>
 }

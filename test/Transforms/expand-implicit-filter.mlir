@@ -2,7 +2,8 @@
 
 // Two kernels of two channels on L = 4 of an 8-point grid, E = 3: the
 // embedding [t, Re z, Im z] and the modulation's t and |deltas| are
-// constants; normalisation before the modulation, as Hyena.
+// constants; normalisation before the modulation (neither reference does
+// this: both normalise after it).
 // CHECK-LABEL: func.func @filter_before_modulation(
 // CHECK-SAME:      %[[WIN:[^:]+]]: tensor<8x3xf32>, %[[BIN:[^:]+]]: tensor<8xf32>, %[[WINNER:[^:]+]]: tensor<2x8x8xf32>, %[[BINNER:[^:]+]]: tensor<2x8xf32>, %[[FREQ:[^:]+]]: tensor<3x8xf32>, %[[WOUT:[^:]+]]: tensor<4x8xf32>)
 // CHECK-DAG:     %[[SHIFT:.+]] = arith.constant 2.500000e-01 : f32
@@ -89,5 +90,81 @@ func.func @filter_extrapolated(%w_in: tensor<4x3xf32>, %b_in: tensor<4xf32>,
       {config = #orchid.filter<l_max = 4, grid = extrapolate>}
       : tensor<4x3xf32>, tensor<4xf32>, tensor<0x4x4xf32>, tensor<0x4xf32>,
         tensor<1x4xf32>, tensor<2x4xf32> -> tensor<1x2x10xf32>
+  return %h : tensor<1x2x10xf32>
+}
+
+// -----
+
+// A trained filter's stored state: the first L = 4 rows of z replace the
+// embedding constant, the stored deltas are used by magnitude; w_mod
+// scales every Sin layer's frequencies. t stays the grid.
+// CHECK-LABEL: func.func @filter_stored_state(
+// CHECK-SAME:      %[[WOUT:[^:]+]]: tensor<2x4xf32>, %[[Z:[^:]+]]: tensor<8x3xf32>, %[[DELTAS:[^:]+]]: tensor<2xf32>)
+// CHECK-DAG:     %[[WMOD:.+]] = arith.constant 1.000000e+01 : f32
+// CHECK-DAG:     %[[T:.+]] = arith.constant dense<[0.000000e+00, 0.142857149, 0.285714298, 0.428571433]> : tensor<4xf32>
+// CHECK-NOT:     arith.constant dense<{{.*}}> : tensor<4x3xf32>
+// CHECK:         %[[ZL:.+]] = tensor.extract_slice %[[Z]][0, 0] [4, 3] [1, 1] : tensor<8x3xf32> to tensor<4x3xf32>
+// CHECK:         linalg.matmul ins(%[[ZL]], %{{.+}} : tensor<4x3xf32>, tensor<3x4xf32>)
+// CHECK:         linalg.generic
+// CHECK:           %[[PRE:.+]] = arith.addf
+// CHECK:           %[[F:.+]] = arith.mulf %{{.+}}, %[[WMOD]] : f32
+// CHECK:           %[[X:.+]] = arith.mulf %[[PRE]], %[[F]] : f32
+// CHECK:           math.sin %[[X]]
+// CHECK:         linalg.generic {{.*}} ins(%{{.+}}, %[[T]], %[[DELTAS]] :
+// CHECK:           %[[RATE:.+]] = math.absf
+// CHECK:           arith.mulf %{{.+}}, %[[RATE]]
+// CHECK:           math.exp
+func.func @filter_stored_state(%w_in: tensor<4x3xf32>, %b_in: tensor<4xf32>,
+    %w_inner: tensor<0x4x4xf32>, %b_inner: tensor<0x4xf32>,
+    %freq: tensor<1x4xf32>, %w_out: tensor<2x4xf32>, %z: tensor<8x3xf32>,
+    %deltas: tensor<2xf32>) -> tensor<1x2x4xf32> {
+  %h = orchid.implicit_filter %w_in, %b_in, %w_inner, %b_inner, %freq, %w_out
+      z(%z : tensor<8x3xf32>) deltas(%deltas : tensor<2xf32>)
+      {config = #orchid.filter<l_max = 8, w_mod = 10.0>}
+      : tensor<4x3xf32>, tensor<4xf32>, tensor<0x4x4xf32>, tensor<0x4xf32>,
+        tensor<1x4xf32>, tensor<2x4xf32> -> tensor<1x2x4xf32>
+  return %h : tensor<1x2x4xf32>
+}
+
+// -----
+
+// modulate = false: the FFN output is the kernel, no window at all.
+// CHECK-LABEL: func.func @filter_unmodulated(
+// CHECK-NOT:     math.exp
+// CHECK:         return {{.*}} : tensor<1x2x4xf32>
+func.func @filter_unmodulated(%w_in: tensor<4x3xf32>, %b_in: tensor<4xf32>,
+    %w_inner: tensor<0x4x4xf32>, %b_inner: tensor<0x4xf32>,
+    %freq: tensor<1x4xf32>, %w_out: tensor<2x4xf32>, %deltas: tensor<2xf32>)
+    -> tensor<1x2x4xf32> {
+  %h = orchid.implicit_filter %w_in, %b_in, %w_inner, %b_inner, %freq, %w_out
+      deltas(%deltas : tensor<2xf32>)
+      {config = #orchid.filter<l_max = 8, modulate = false>}
+      : tensor<4x3xf32>, tensor<4xf32>, tensor<0x4x4xf32>, tensor<0x4xf32>,
+        tensor<1x4xf32>, tensor<2x4xf32> -> tensor<1x2x4xf32>
+  return %h : tensor<1x2x4xf32>
+}
+
+// -----
+
+// grid = zero_pad, L = 10 > l_max = 4 (Orchid): the network runs on the
+// l_max rows of the stored z, and the kernels are zero beyond.
+// CHECK-LABEL: func.func @filter_zero_padded(
+// CHECK-SAME:      %[[Z:[^:]+]]: tensor<4x3xf32>)
+// CHECK:         linalg.matmul ins(%[[Z]], %{{.+}} : tensor<4x3xf32>, tensor<3x4xf32>)
+// CHECK:         %[[H:.+]] = linalg.matmul ins(%{{.+}}, %{{.+}} : tensor<4x4xf32>, tensor<4x2xf32>)
+// CHECK:         %[[MOD:.+]] = linalg.generic {{.*}} ins(%[[H]], %{{.+}}, %{{.+}} : tensor<4x2xf32>, tensor<4xf32>, tensor<2xf32>)
+// CHECK:         %[[ZEROS:.+]] = linalg.fill ins(%{{.+}} : f32) outs(%{{.+}} : tensor<6x2xf32>)
+// CHECK:         %[[PART:.+]] = tensor.insert_slice %[[MOD]] into %{{.+}}[0, 0] [4, 2] [1, 1] : tensor<4x2xf32> into tensor<10x2xf32>
+// CHECK:         tensor.insert_slice %[[ZEROS]] into %[[PART]][4, 0] [6, 2] [1, 1] : tensor<6x2xf32> into tensor<10x2xf32>
+// CHECK:         return {{.*}} : tensor<1x2x10xf32>
+func.func @filter_zero_padded(%w_in: tensor<4x3xf32>, %b_in: tensor<4xf32>,
+    %w_inner: tensor<1x4x4xf32>, %b_inner: tensor<1x4xf32>,
+    %freq: tensor<2x4xf32>, %w_out: tensor<2x4xf32>, %z: tensor<4x3xf32>)
+    -> tensor<1x2x10xf32> {
+  %h = orchid.implicit_filter %w_in, %b_in, %w_inner, %b_inner, %freq, %w_out
+      z(%z : tensor<4x3xf32>)
+      {config = #orchid.filter<l_max = 4, grid = zero_pad>}
+      : tensor<4x3xf32>, tensor<4xf32>, tensor<1x4x4xf32>, tensor<1x4xf32>,
+        tensor<2x4xf32>, tensor<2x4xf32> -> tensor<1x2x10xf32>
   return %h : tensor<1x2x10xf32>
 }

@@ -38,8 +38,9 @@ func.func @hyena_order3(%x: tensor<2x8x4xf32>, %in_w: tensor<16x4xf32>,
 
 // -----
 
-// Orchid, circular: the prepared values are the static spectra F_L(h) of the
-// kernel and of the residual filter; the conditioning stays per call.
+// Orchid, circular, with a non-causal conditioning network: the prepared
+// values are the static spectra F_L(h) of the kernel and of the residual
+// filter; the conditioning stays per call.
 // CHECK-LABEL: func.func @orchid_spectral_circular_order2_residual_prepare(
 // CHECK-SAME:      -> (tensor<4x5xcomplex<f32>>, tensor<4x5xcomplex<f32>>)
 // CHECK-COUNT-2: orchid.implicit_filter
@@ -67,7 +68,8 @@ func.func @orchid_spectral_circular_order2_residual(%x: tensor<2x8x4xf32>,
       condition(%c1w, %c1b, %g1, %b1, %c2w, %c2b, %g2, %b2)
       residual(%rw_in, %rb_in, %rw_inner, %rb_inner, %rfreq, %rw_out, %rbias)
       out(%out_w, %out_b)
-      {order = 2 : i64, filter = #orchid.filter<l_max = 8,
+      {order = 2 : i64, causal_condition = false,
+          filter = #orchid.filter<l_max = 8,
           normalize = after_modulation>,
           residual_filter = #orchid.filter<l_max = 8,
           normalize = after_modulation>}

@@ -32,7 +32,8 @@ func.func @convs(%u: tensor<1x4x8xf32>, %kb: tensor<4x15xf32>,
 }
 
 // CHECK-LABEL: sym_name = "filter_and_condition"
-// CHECK: "orchid.implicit_filter"({{.*}}) <{config = #orchid.filter<l_max = 64, normalize = before_modulation>}>
+// The optional stored state is part of the segment sizes.
+// CHECK: "orchid.implicit_filter"({{.*}}) <{config = #orchid.filter<l_max = 64, normalize = before_modulation>, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 0, 0>}>
 // CHECK: "orchid.condition"({{.*}}) <{eps = 1.000000e-05 : f64, kind = #orchid<condition_kind spectral>, n = 16 : i64}>
 // CUSTOM-LABEL: func @filter_and_condition
 // CUSTOM: orchid.implicit_filter {{.*}} {config = #orchid.filter<l_max = 64, normalize = before_modulation>}
@@ -54,9 +55,9 @@ func.func @filter_and_condition(%w_in: tensor<8x3xf32>, %b_in: tensor<8xf32>,
 }
 
 // CHECK-LABEL: sym_name = "blocks"
-// CHECK: "orchid.hyena"({{.*}}) <{filter = #orchid.filter<l_max = 8>, order = 2 : i64}>
+// CHECK: "orchid.hyena"({{.*}}) <{filter = #orchid.filter<l_max = 8>, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0>, order = 2 : i64}>
 // The operand groups of orchid.orchid become a segment-size property.
-// CHECK: "orchid.orchid"({{.*}}) <{condition = #orchid<condition_kind spectral>, eps = 1.000000e-05 : f64, filter = #orchid.filter<l_max = 8>, mode = #orchid<conv_mode circular>, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 7, 8, 0, 1, 1>, order = 2 : i64}>
+// CHECK: "orchid.orchid"({{.*}}) <{alpha_adapt = 1.000000e+00 : f64, causal_condition = true, condition = #orchid<condition_kind spectral>, eps = 1.000000e-05 : f64, filter = #orchid.filter<l_max = 8>, mode = #orchid<conv_mode circular>, operandSegmentSizes = array<i32: 1, 1, 1, 1, 1, 7, 0, 0, 0, 8, 0, 0, 0, 0, 1, 1>, order = 2 : i64}>
 // CUSTOM-LABEL: func @blocks
 // CUSTOM: orchid.hyena
 // CUSTOM: orchid.orchid circular spectral {{.*}} residual() out(

@@ -14,7 +14,7 @@ func.func @orchid_correlation_circular_n2_b2_l20_d4(%x: tensor<2x20x4xf32>,
     %ffreq: tensor<3x16xf32>, %fw_out: tensor<4x16xf32>, %fbias: tensor<4xf32>,
     %ckw: tensor<4x3xf32>, %ckb: tensor<4xf32>, %gk: tensor<4xf32>,
     %bk: tensor<4xf32>, %cqw: tensor<4x3xf32>, %cqb: tensor<4xf32>,
-    %gq: tensor<4xf32>, %bq: tensor<4xf32>, %c3w: tensor<8x3xf32>,
+    %gq: tensor<4xf32>, %bq: tensor<4xf32>, %c3w: tensor<8x2x3xf32>,
     %c3b: tensor<8xf32>, %g3: tensor<8xf32>, %b3: tensor<8xf32>,
     %out_w: tensor<4x4xf32>, %out_b: tensor<4xf32>) -> tensor<2x20x4xf32> {
   %y = orchid.orchid circular correlation %x, %in_w, %in_b, %sw, %sb
@@ -30,7 +30,7 @@ func.func @orchid_correlation_circular_n2_b2_l20_d4(%x: tensor<2x20x4xf32>,
           tensor<2x16xf32>, tensor<3x16xf32>, tensor<4x16xf32>, tensor<4xf32>,
           tensor<4x3xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>,
           tensor<4x3xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>,
-          tensor<8x3xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>,
+          tensor<8x2x3xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>,
           tensor<4x4xf32>, tensor<4xf32>) -> tensor<2x20x4xf32>
   return %y : tensor<2x20x4xf32>
 }
@@ -43,7 +43,7 @@ func.func @orchid_correlation_causal_n2_b1_l15_d3(%x: tensor<1x15x3xf32>,
     %ffreq: tensor<3x16xf32>, %fw_out: tensor<3x16xf32>, %fbias: tensor<3xf32>,
     %ckw: tensor<3x3xf32>, %ckb: tensor<3xf32>, %gk: tensor<3xf32>,
     %bk: tensor<3xf32>, %cqw: tensor<3x3xf32>, %cqb: tensor<3xf32>,
-    %gq: tensor<3xf32>, %bq: tensor<3xf32>, %c3w: tensor<6x3xf32>,
+    %gq: tensor<3xf32>, %bq: tensor<3xf32>, %c3w: tensor<6x2x3xf32>,
     %c3b: tensor<6xf32>, %g3: tensor<6xf32>, %b3: tensor<6xf32>,
     %rw_in: tensor<16x3xf32>, %rb_in: tensor<16xf32>,
     %rw_inner: tensor<2x16x16xf32>, %rb_inner: tensor<2x16xf32>,
@@ -63,7 +63,7 @@ func.func @orchid_correlation_causal_n2_b1_l15_d3(%x: tensor<1x15x3xf32>,
           tensor<2x16xf32>, tensor<3x16xf32>, tensor<3x16xf32>, tensor<3xf32>,
           tensor<3x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>,
           tensor<3x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>,
-          tensor<6x3xf32>, tensor<6xf32>, tensor<6xf32>, tensor<6xf32>,
+          tensor<6x2x3xf32>, tensor<6xf32>, tensor<6xf32>, tensor<6xf32>,
           tensor<16x3xf32>, tensor<16xf32>, tensor<2x16x16xf32>,
           tensor<2x16xf32>, tensor<3x16xf32>, tensor<3x16xf32>, tensor<3xf32>,
           tensor<3x3xf32>, tensor<3xf32>) -> tensor<1x15x3xf32>
@@ -78,11 +78,16 @@ func.func @orchid_correlation_bidirectional_n2_b2_l8_d4(%x: tensor<2x8x4xf32>,
     %ffreq: tensor<3x16xf32>, %fw_out: tensor<4x16xf32>, %fbias: tensor<4xf32>,
     %ckw: tensor<4x3xf32>, %ckb: tensor<4xf32>, %gk: tensor<4xf32>,
     %bk: tensor<4xf32>, %cqw: tensor<4x3xf32>, %cqb: tensor<4xf32>,
-    %gq: tensor<4xf32>, %bq: tensor<4xf32>, %c3w: tensor<8x3xf32>,
+    %gq: tensor<4xf32>, %bq: tensor<4xf32>, %c3w: tensor<8x2x3xf32>,
     %c3b: tensor<8xf32>, %g3: tensor<8xf32>, %b3: tensor<8xf32>,
-    %out_w: tensor<4x4xf32>, %out_b: tensor<4xf32>) -> tensor<2x8x4xf32> {
+    %out_w: tensor<4x4xf32>, %out_b: tensor<4xf32>,
+    %rev_fw_in: tensor<16x3xf32>, %rev_fb_in: tensor<16xf32>,
+    %rev_fw_inner: tensor<2x16x16xf32>, %rev_fb_inner: tensor<2x16xf32>,
+    %rev_ffreq: tensor<3x16xf32>, %rev_fw_out: tensor<4x16xf32>) -> tensor<2x8x4xf32> {
   %y = orchid.orchid bidirectional correlation %x, %in_w, %in_b, %sw, %sb
       filter(%fw_in, %fb_in, %fw_inner, %fb_inner, %ffreq, %fw_out, %fbias)
+      filter_reverse(%rev_fw_in, %rev_fb_in, %rev_fw_inner, %rev_fb_inner,
+          %rev_ffreq, %rev_fw_out)
       condition(%ckw, %ckb, %gk, %bk, %cqw, %cqb, %gq, %bq, %c3w, %c3b, %g3,
           %b3)
       residual()
@@ -90,12 +95,14 @@ func.func @orchid_correlation_bidirectional_n2_b2_l8_d4(%x: tensor<2x8x4xf32>,
       {order = 2 : i64, filter = #orchid.filter<l_max = 8,
           normalize = after_modulation>}
       : (tensor<2x8x4xf32>, tensor<12x4xf32>, tensor<12xf32>, tensor<12x3xf32>,
-          tensor<12xf32>, tensor<16x3xf32>, tensor<16xf32>, tensor<2x16x16xf32>,
-          tensor<2x16xf32>, tensor<3x16xf32>, tensor<4x16xf32>, tensor<4xf32>,
-          tensor<4x3xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>,
-          tensor<4x3xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>,
-          tensor<8x3xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>,
-          tensor<4x4xf32>, tensor<4xf32>) -> tensor<2x8x4xf32>
+          tensor<12xf32>, tensor<16x3xf32>, tensor<16xf32>,
+          tensor<2x16x16xf32>, tensor<2x16xf32>, tensor<3x16xf32>,
+          tensor<4x16xf32>, tensor<4xf32>, tensor<16x3xf32>, tensor<16xf32>,
+          tensor<2x16x16xf32>, tensor<2x16xf32>, tensor<3x16xf32>,
+          tensor<4x16xf32>, tensor<4x3xf32>, tensor<4xf32>, tensor<4xf32>,
+          tensor<4xf32>, tensor<4x3xf32>, tensor<4xf32>, tensor<4xf32>,
+          tensor<4xf32>, tensor<8x2x3xf32>, tensor<8xf32>, tensor<8xf32>,
+          tensor<8xf32>, tensor<4x4xf32>, tensor<4xf32>) -> tensor<2x8x4xf32>
   return %y : tensor<2x8x4xf32>
 }
 
@@ -107,7 +114,7 @@ func.func @orchid_correlation_causal_n3_b1_l11_d3(%x: tensor<1x11x3xf32>,
     %ffreq: tensor<3x16xf32>, %fw_out: tensor<6x16xf32>, %fbias: tensor<6xf32>,
     %ckw: tensor<3x3xf32>, %ckb: tensor<3xf32>, %gk: tensor<3xf32>,
     %bk: tensor<3xf32>, %cqw: tensor<3x3xf32>, %cqb: tensor<3xf32>,
-    %gq: tensor<3xf32>, %bq: tensor<3xf32>, %c3w: tensor<12x3xf32>,
+    %gq: tensor<3xf32>, %bq: tensor<3xf32>, %c3w: tensor<12x2x3xf32>,
     %c3b: tensor<12xf32>, %g3: tensor<12xf32>, %b3: tensor<12xf32>,
     %rw_in: tensor<16x3xf32>, %rb_in: tensor<16xf32>,
     %rw_inner: tensor<2x16x16xf32>, %rb_inner: tensor<2x16xf32>,
@@ -127,7 +134,7 @@ func.func @orchid_correlation_causal_n3_b1_l11_d3(%x: tensor<1x11x3xf32>,
           tensor<2x16xf32>, tensor<3x16xf32>, tensor<6x16xf32>, tensor<6xf32>,
           tensor<3x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>,
           tensor<3x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>,
-          tensor<12x3xf32>, tensor<12xf32>, tensor<12xf32>, tensor<12xf32>,
+          tensor<12x2x3xf32>, tensor<12xf32>, tensor<12xf32>, tensor<12xf32>,
           tensor<16x3xf32>, tensor<16xf32>, tensor<2x16x16xf32>,
           tensor<2x16xf32>, tensor<3x16xf32>, tensor<3x16xf32>, tensor<3xf32>,
           tensor<3x3xf32>, tensor<3xf32>) -> tensor<1x11x3xf32>

@@ -73,9 +73,14 @@ func.func @orchid_spectral_bidirectional_n2_b2_l9_d3(%x: tensor<2x9x3xf32>,
     %c1w: tensor<3x3xf32>, %c1b: tensor<3xf32>, %g1: tensor<3xf32>,
     %b1: tensor<3xf32>, %c2w: tensor<6x3xf32>, %c2b: tensor<6xf32>,
     %g2: tensor<6xf32>, %b2: tensor<6xf32>, %out_w: tensor<3x3xf32>,
-    %out_b: tensor<3xf32>) -> tensor<2x9x3xf32> {
+    %out_b: tensor<3xf32>,
+    %rev_fw_in: tensor<16x3xf32>, %rev_fb_in: tensor<16xf32>,
+    %rev_fw_inner: tensor<2x16x16xf32>, %rev_fb_inner: tensor<2x16xf32>,
+    %rev_ffreq: tensor<3x16xf32>, %rev_fw_out: tensor<3x16xf32>) -> tensor<2x9x3xf32> {
   %y = orchid.orchid bidirectional spectral %x, %in_w, %in_b, %sw, %sb
       filter(%fw_in, %fb_in, %fw_inner, %fb_inner, %ffreq, %fw_out, %fbias)
+      filter_reverse(%rev_fw_in, %rev_fb_in, %rev_fw_inner, %rev_fb_inner,
+          %rev_ffreq, %rev_fw_out)
       condition(%c1w, %c1b, %g1, %b1, %c2w, %c2b, %g2, %b2)
       residual()
       out(%out_w, %out_b)
@@ -84,6 +89,8 @@ func.func @orchid_spectral_bidirectional_n2_b2_l9_d3(%x: tensor<2x9x3xf32>,
       : (tensor<2x9x3xf32>, tensor<9x3xf32>, tensor<9xf32>, tensor<9x3xf32>,
           tensor<9xf32>, tensor<16x3xf32>, tensor<16xf32>, tensor<2x16x16xf32>,
           tensor<2x16xf32>, tensor<3x16xf32>, tensor<3x16xf32>, tensor<3xf32>,
+          tensor<16x3xf32>, tensor<16xf32>, tensor<2x16x16xf32>,
+          tensor<2x16xf32>, tensor<3x16xf32>, tensor<3x16xf32>,
           tensor<3x3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>,
           tensor<6x3xf32>, tensor<6xf32>, tensor<6xf32>, tensor<6xf32>,
           tensor<3x3xf32>, tensor<3xf32>) -> tensor<2x9x3xf32>

@@ -126,7 +126,7 @@ func.func @orchid_correlation_circular_n2_b2_l20_d4(%x: tensor<2x20x4xf32>,
     %ffreq: tensor<3x16xf32>, %fw_out: tensor<4x16xf32>, %fbias: tensor<4xf32>,
     %ckw: tensor<4x3xf32>, %ckb: tensor<4xf32>, %gk: tensor<4xf32>,
     %bk: tensor<4xf32>, %cqw: tensor<4x3xf32>, %cqb: tensor<4xf32>,
-    %gq: tensor<4xf32>, %bq: tensor<4xf32>, %c3w: tensor<8x3xf32>,
+    %gq: tensor<4xf32>, %bq: tensor<4xf32>, %c3w: tensor<8x2x3xf32>,
     %c3b: tensor<8xf32>, %g3: tensor<8xf32>, %b3: tensor<8xf32>,
     %out_w: tensor<4x4xf32>, %out_b: tensor<4xf32>) -> tensor<2x20x4xf32> {
   %y = orchid.orchid circular correlation %x, %in_w, %in_b, %sw, %sb
@@ -142,7 +142,7 @@ func.func @orchid_correlation_circular_n2_b2_l20_d4(%x: tensor<2x20x4xf32>,
           tensor<2x16xf32>, tensor<3x16xf32>, tensor<4x16xf32>, tensor<4xf32>,
           tensor<4x3xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>,
           tensor<4x3xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>,
-          tensor<8x3xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>,
+          tensor<8x2x3xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>,
           tensor<4x4xf32>, tensor<4xf32>) -> tensor<2x20x4xf32>
   return %y : tensor<2x20x4xf32>
 }
