@@ -63,10 +63,12 @@ ORCHID_DEFAULTS = dict(
 SHAPE_KEYS = ("d_model", "l_max", "order", "filter_order", "emb_dim",
               "num_inner_mlps", "short_kernel_size", "cond_kernel_size",
               "conditioning", "sconv", "bidirectional")
-# Keys that only matter for training or initialisation.
+# Keys that only matter for training, initialisation or the choice of
+# kernels (safari's fused and jitted variants compute the same function).
 TRAINING_KEYS = ("lr", "lr_pos_emb", "modulation_lr", "wd", "dropout",
                  "filter_dropout", "fused_fft_conv", "w", "train_freq",
-                 "_name_", "layer", "channels")
+                 "_name_", "layer", "channels", "jit_filter", "return_state",
+                 "fused_bias_fc")
 # Keys of safari's HyenaOperator that change the computation: only their
 # defaults are expressible.
 HYENA_FIXED = {"num_heads": 1, "num_blocks": 1, "inner_factor": 1,
@@ -452,7 +454,7 @@ def _filter_attr(cfg, grid, bias=None):
         "normalize = %s" % ("after_modulation" if cfg["normalized"]
                             else "none"),
         "grid = %s" % grid]
-    return "#orchid.filter<" + _wrap(params, " " * 10).lstrip() + ">"
+    return "#orchid.filter<\n" + _wrap(params, " " * 10) + ">"
 
 
 def _tensor_type(shape):
