@@ -470,6 +470,8 @@ LogicalResult OrchidOp::verify() {
       (getResidualZ() || getResidualDeltas() || !getResidualReverse().empty()))
     return emitOpError() << "expects no 'residual_z', 'residual_deltas' or "
                             "'residual_reverse' without residual weights";
+  if (!getAlphaAdapt().isFinite())
+    return emitOpError() << "expects a finite 'alpha_adapt'";
   bool bidirectional = getMode() == ConvMode::bidirectional;
   if (!bidirectional &&
       (!getFilterReverse().empty() || !getResidualReverse().empty()))

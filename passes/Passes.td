@@ -46,19 +46,23 @@ def OrchidDecompose : Pass<"orchid-decompose"> {
     `tensor.expand_shape` to `(D, N-1)` and a slice.
 
     Hyena's long convolutions become `orchid.fftconv causal` with the
-    kernels of an `orchid.implicit_filter`.
+    kernels of an `orchid.implicit_filter` (given the filter's stored `z`
+    and `deltas` when the block has them); a filter whose `bias` switch is
+    off gets a zero skip term.
 
     Orchid's kernel is the static filter plus the output of an
     `orchid.condition` on the last D channels of the input projection. With
     `n = L` (`circular`, the reference's 1/L-scaled circular convolution) or
     `n = 2L` (`causal`, `bidirectional`), the convolution is
-    `G_n(F_n(v) K)[:L] + b v`, i.e. `orchid.spectral_conv` of size `n` with
-    `K = F_n(h)` (`orchid.rfft ... norm forward`, per weights) plus the
-    conditioning spectrum, computed with the same `n`. For `spectral`
-    conditioning in `causal` mode the conditioning kernel is added in time
-    instead: `F_n(h + G_n(H)[:L])` (`orchid.irfft ... norm forward`). The
+    `G_n(F_n(v) K)[:L] + b v`, i.e. `orchid.spectral_conv` of size `n`. In
+    `bidirectional` mode the static kernel is the forward filter's followed
+    by the reverse filter's, mirrored (a `linalg.generic` reading index
+    `T - 1 - t`), on 2L points. A causal conditioning network
+    (`causal_condition`) runs on 2L points and its kernel is added in time:
+    `K = F_n(h + alpha G_2L(H)[:L])` (`orchid.irfft ... norm forward`);
+    otherwise it runs on `n` points and `K = F_n(h) + alpha H`. The
     residual long convolution of the input (when residual weights are
-    present) uses the same `n`.
+    present) uses the same `n` and kernel rule.
 
     ```mlir
     %y = orchid.hyena %x, ... {order = 2 : i64, filter = #orchid.filter<l_max = 8>}
@@ -87,22 +91,27 @@ def OrchidExpandFilters : Pass<"orchid-expand-filters"> {
     Rewrites `orchid.implicit_filter` and `orchid.condition` into ops on
     tensors that the CPU and GPU pipelines lower.
 
-    Implicit filter: the positional embedding `[t, Re z, Im z]` with
+    Implicit filter: the positional embedding is the first L rows of the
+    op's stored `z` or, without one, `[t, Re z, Im z]` with
     `z = exp(-i f w)` on the first L points of the `l_max`-point grid
-    (extended with the same step for `grid = extrapolate`; lengths above
-    `l_max` are rejected otherwise), the modulation times `t` and rates
-    `|deltas|` are computed in double precision from the op's configuration
-    and stored as constants. The FFN is `linalg.matmul` with fused
-    `sin(freq * (. + bias))` maps, the L1 normalisation is a reduction
-    placed before or after the modulation as configured, and the
-    interleaved features are reshaped and transposed to `(N-1, D, L)`.
+    (extended with the same step for `grid = extrapolate`); the modulation
+    times `t` and, without stored `deltas`, the rates `|deltas|` are
+    computed in double precision from the op's configuration and stored as
+    constants. The FFN is `linalg.matmul` with fused
+    `sin(w_mod * freq * (. + bias))` maps, the modulation is skipped for
+    `modulate = false`, the L1 normalisation is a reduction placed before
+    or after the modulation as configured, and the interleaved features
+    are reshaped and transposed to `(N-1, D, L)`. Under `grid = zero_pad`
+    the network runs on `min(L, l_max)` positions and the kernels are
+    extended with zeros; other lengths above `l_max` are rejected.
 
     Conditioning: centred depthwise convolutions are
     `orchid.short_conv centered`, LayerNorms over channels are reductions,
     `F_n` is `orchid.rfft ... norm forward`; power and cross spectra are
     computed from real and imaginary parts (`complex.re`, `complex.im`), and
     grouped convolutions with several outputs per channel become depthwise
-    ones on repeated channels. Only the FFT results and the final spectrum
+    ones on repeated channels (the correlation's frequency convolution,
+    two input channels a group, the sum of two of them). Only the FFT results and the final spectrum
     have complex element types.
 
     ```mlir

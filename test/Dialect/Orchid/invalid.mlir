@@ -873,3 +873,11 @@ func.func @f(%a0: tensor<8x3xf32>, %a1: tensor<8xf32>, %a2: tensor<2x8x8xf32>, %
   %0 = orchid.implicit_filter %a0, %a1, %a2, %a3, %a4, %a5 {config = #orchid.filter<l_max = 8, modulate = 1>} : tensor<8x3xf32>, tensor<8xf32>, tensor<2x8x8xf32>, tensor<2x8xf32>, tensor<3x8xf32>, tensor<4x8xf32> -> tensor<1x4x8xf32>
   return
 }
+
+// -----
+
+func.func @f(%a0: tensor<1x8x4xf32>, %a1: tensor<12x4xf32>, %a2: tensor<12xf32>, %a3: tensor<12x3xf32>, %a4: tensor<12xf32>, %a5: tensor<16x3xf32>, %a6: tensor<16xf32>, %a7: tensor<2x16x16xf32>, %a8: tensor<2x16xf32>, %a9: tensor<3x16xf32>, %a10: tensor<4x16xf32>, %a11: tensor<4xf32>, %a12: tensor<16x3xf32>, %a13: tensor<16xf32>, %a14: tensor<2x16x16xf32>, %a15: tensor<2x16xf32>, %a16: tensor<3x16xf32>, %a17: tensor<4x16xf32>, %a18: tensor<4x3xf32>, %a19: tensor<4xf32>, %a20: tensor<4xf32>, %a21: tensor<4xf32>, %a22: tensor<8x3xf32>, %a23: tensor<8xf32>, %a24: tensor<8xf32>, %a25: tensor<8xf32>, %a26: tensor<4x4xf32>, %a27: tensor<4xf32>) {
+  // expected-error @+1 {{expects a finite 'alpha_adapt'}}
+  %0 = orchid.orchid bidirectional spectral %a0, %a1, %a2, %a3, %a4 filter(%a5, %a6, %a7, %a8, %a9, %a10, %a11) filter_reverse(%a12, %a13, %a14, %a15, %a16, %a17) condition(%a18, %a19, %a20, %a21, %a22, %a23, %a24, %a25) residual() out(%a26, %a27) {order = 2 : i64, filter = #orchid.filter<l_max = 8>, alpha_adapt = 0x7FF0000000000000 : f64} : (tensor<1x8x4xf32>, tensor<12x4xf32>, tensor<12xf32>, tensor<12x3xf32>, tensor<12xf32>, tensor<16x3xf32>, tensor<16xf32>, tensor<2x16x16xf32>, tensor<2x16xf32>, tensor<3x16xf32>, tensor<4x16xf32>, tensor<4xf32>, tensor<16x3xf32>, tensor<16xf32>, tensor<2x16x16xf32>, tensor<2x16xf32>, tensor<3x16xf32>, tensor<4x16xf32>, tensor<4x3xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<8x3xf32>, tensor<8xf32>, tensor<8xf32>, tensor<8xf32>, tensor<4x4xf32>, tensor<4xf32>) -> tensor<1x8x4xf32>
+  return
+}
