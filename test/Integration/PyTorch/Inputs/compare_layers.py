@@ -170,7 +170,13 @@ def run_case(case, tools, work, seed):
     if name in CLI_CASES:
         checkpoint = os.path.join(case_dir, "model.pt")
         torch.save(module.state_dict(), checkpoint)
+        # As a training configuration would spell it: the switches, sizes
+        # (checked against the weights) and keys that only matter for
+        # training.
         config = {k: v for k, v in args.items() if k in CONFIG_KEYS}
+        config.update((k, args[k]) for k in ("d_model", "l_max",
+                                             "filter_order") if k in args)
+        config.update(_name_=kind, lr=1e-3, lr_pos_emb=1e-5, dropout=0.0)
         with open(os.path.join(case_dir, "config.json"), "w") as f:
             json.dump(config, f)
         subprocess.run([tools.export, checkpoint, "--config",
