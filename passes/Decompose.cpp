@@ -166,7 +166,7 @@ static Value buildScale(OpBuilder &b, Location loc, Value x, double alpha) {
   if (alpha == 1.0)
     return x;
   RankedTensorType type = getTensorType(x);
-  if (auto complex = dyn_cast<ComplexType>(type.getElementType())) {
+  if (isa<ComplexType>(type.getElementType())) {
     Value re = buildScale(b, loc, buildRealPart(b, loc, x, false), alpha);
     Value im = buildScale(b, loc, buildRealPart(b, loc, x, true), alpha);
     return buildComplex(b, loc, re, im);
