@@ -10,7 +10,7 @@ packages=(
   libomp-22-dev libfftw3-dev libopenblas-dev libgtest-dev
 )
 # Tests that need these are skipped without them (lit features).
-optional=(python3-numpy)
+optional=(python3-numpy python3-torch)
 # `--sanitizers`: what the sanitizer and fuzzing builds need as well
 # (make check-asan, make fuzz).
 if [ "${1:-}" = "--sanitizers" ]; then

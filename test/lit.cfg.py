@@ -52,3 +52,22 @@ if os.path.exists(os.path.join(config.llvm_tools_dir, "mlir-runner")):
             config.available_features.add("numpy")
             config.substitutions.append(("%numpy_python", python))
             break
+
+# The comparisons with PyTorch implementations of the original layers
+# (test/Integration/PyTorch) need torch and NumPy; orchid-export runs on
+# the same interpreter, from python/ of the source tree.
+for python in (sys.executable, shutil.which("python3"), "/usr/bin/python3"):
+    if python and subprocess.run([python, "-c", "import torch, numpy"],
+                                 capture_output=True).returncode == 0:
+        config.available_features.add("torch")
+        config.substitutions.append(("%torch_python", python))
+        config.substitutions.append((
+            "%orchid_export",
+            "env ORCHID_PYTHON=%s %s" % (python, os.path.join(
+                config.orchid_src_root, "tools", "orchid-export",
+                "orchid-export"))))
+        break
+config.environment["PYTHONPATH"] = os.pathsep.join(
+    [os.path.join(config.orchid_src_root, "python")] +
+    ([config.environment["PYTHONPATH"]]
+     if config.environment.get("PYTHONPATH") else []))

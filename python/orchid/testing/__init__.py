@@ -1,0 +1,1 @@
+"""Test support: PyTorch implementations of the original layers."""
