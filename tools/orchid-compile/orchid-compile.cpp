@@ -173,6 +173,14 @@ compileLength(mlir::ModuleOp source, int64_t seqLen,
     if (other != *func &&
         mlir::SymbolTable::symbolKnownUseEmpty(other, *module))
       other.erase();
+  if (func->getFunctionType().getInputs().empty() ||
+      llvm::all_of(func->getFunctionType().getInputs(), [](mlir::Type type) {
+        auto shaped = dyn_cast<mlir::ShapedType>(type);
+        return !shaped || shaped.hasStaticShape();
+      }))
+    return makeError("'" + function +
+                     "' has no argument of dynamic shape: --seq-len needs a "
+                     "function whose sequence length is dynamic (?)");
   if (Error error = specializeSeqLen(*func, seqLen))
     return std::move(error);
   if (failed(mlir::SymbolTable::replaceAllSymbolUses(
@@ -243,13 +251,18 @@ Expected<std::unique_ptr<TargetMachine>> createTargetMachine() {
   if (cpuName.empty())
     for (const auto &feature : sys::getHostCPUFeatures())
       features.AddFeature(feature.first(), feature.second);
+  // Checked on a subtarget of the host's CPU: one of an unknown CPU warns.
+  if (!cpuName.empty()) {
+    std::unique_ptr<MCSubtargetInfo> host(
+        target->createMCSubtargetInfo(triple, sys::getHostCPUName(), ""));
+    if (!host || !host->isCPUStringValid(cpu))
+      return makeError("unknown --cpu '" + cpu + "' for " + triple.str());
+  }
   std::unique_ptr<TargetMachine> machine(target->createTargetMachine(
       triple, cpu, features.getString(), TargetOptions(), Reloc::PIC_,
       std::nullopt, CodeGenOptLevel::Aggressive));
   if (!machine)
     return makeError("cannot create a target machine for " + triple.str());
-  if (!machine->getMCSubtargetInfo()->isCPUStringValid(cpu))
-    return makeError("unknown --cpu '" + cpu + "' for " + triple.str());
   return machine;
 }
 
@@ -336,6 +349,46 @@ Expected<std::string> linkLibrary(StringRef object) {
     return makeError("cannot read the linked library: " +
                      library.getError().message());
   return (*library)->getBuffer().str();
+}
+
+/// Writes each (path, content) to a temporary file beside its path and
+/// renames them into place only once all are written: a failure leaves
+/// every path as it was.
+Error writeFilesTogether(ArrayRef<std::pair<std::string, std::string>> files) {
+  std::vector<sys::fs::TempFile> temps;
+  auto discard = [&](Error error) {
+    for (sys::fs::TempFile &temp : temps)
+      consumeError(temp.discard());
+    return error;
+  };
+  for (const auto &[path, content] : files) {
+    // A device or pipe must not be renamed over.
+    sys::fs::file_status status;
+    if (!sys::fs::status(path, status) && sys::fs::exists(status) &&
+        !sys::fs::is_regular_file(status))
+      return discard(makeError("cannot write '" + path +
+                               "': it exists and is not a regular file"));
+    SmallString<128> model(path);
+    model += ".tmp-%%%%%%";
+    auto temp = sys::fs::TempFile::create(model);
+    if (!temp)
+      return discard(makeError("cannot write '" + path +
+                               "': " + toString(temp.takeError())));
+    temps.push_back(std::move(*temp));
+    raw_fd_ostream os(temps.back().FD, /*shouldClose=*/false);
+    os << content;
+    os.flush();
+    if (os.has_error()) {
+      std::string message = os.error().message();
+      os.clear_error();
+      return discard(makeError("cannot write '" + path + "': " + message));
+    }
+  }
+  for (auto [temp, file] : llvm::zip_equal(temps, files))
+    if (Error error = temp.keep(file.first))
+      return discard(makeError("cannot write '" + file.first +
+                               "': " + toString(std::move(error))));
+  return Error::success();
 }
 
 /// "LIBMODEL_H" for "libmodel.h".
@@ -454,16 +507,9 @@ int run() {
     }
     std::string headerText =
         writeHeader(entries, getGuard(header), sys::path::filename(inputFile));
-    if (Error error = mlir::orchid::writeFileAtomically(
-            header, [&](raw_ostream &os) { os << headerText; }))
+    if (Error error =
+            writeFilesTogether({{outputFile, binary}, {header, headerText}}))
       return fail(std::move(error));
-    // The header is removed again if the library cannot be written, so that
-    // a failure leaves nothing behind.
-    if (Error error = mlir::orchid::writeFileAtomically(
-            outputFile, [&](raw_ostream &os) { os << binary; })) {
-      sys::fs::remove(header);
-      return fail(std::move(error));
-    }
   }
   std::chrono::duration<double> elapsed =
       std::chrono::steady_clock::now() - start;
