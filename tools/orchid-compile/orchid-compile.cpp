@@ -97,7 +97,7 @@ cl::opt<bool> parallel("parallel",
 cl::opt<unsigned> numThreads(
     "num-threads",
     cl::desc("Threads the kernels split their work for (default: the "
-             "hardware threads of the machine they run on)"),
+             "hardware threads of the machine that compiles them)"),
     cl::init(0), cl::cat(category));
 cl::opt<std::string> runtimeDir(
     "runtime-dir",
