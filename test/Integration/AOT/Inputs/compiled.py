@@ -48,7 +48,7 @@ for L in (16, 100):
                                    torch.from_numpy(b)), y)
         print("torch tensors: same result")
     except ImportError:
-        print("torch tensors: same result (torch not installed: skipped)")
+        print("torch tensors: not checked (no torch)")
 
 for bad in (lambda: library.function("conv", 17),
             lambda: library.function("conv", 16)(u, k, b),
