@@ -150,8 +150,8 @@ class CompiledFunction:
             self._prepare = None
         self._prepared_key, self._prepared = None, None
         self.num_arguments = 1 + max(
-            [s for e in (self._forward, self._prepare) if e
-             for _, _, s in e.inputs])
+            (s for e in (self._forward, self._prepare) if e
+             for _, _, s in e.inputs), default=-1)
 
     def _lookup(self, function, seq_len, kind):
         index = ctypes.c_int64()

@@ -143,14 +143,6 @@ Error checkBatch(const Signature &signature) {
   return Error::success();
 }
 
-std::vector<EntryTensor> makeTensors(ArrayRef<TensorSpec> specs,
-                                     ArrayRef<int64_t> sources) {
-  std::vector<EntryTensor> tensors;
-  for (auto [spec, source] : llvm::zip_equal(specs, sources))
-    tensors.push_back({spec, source});
-  return tensors;
-}
-
 /// Specialises a copy of `source` to `seqLen` and lowers it; appends its
 /// entry points to `entries`.
 Expected<mlir::OwningOpRef<mlir::ModuleOp>>
@@ -193,12 +185,14 @@ compileLength(mlir::ModuleOp source, int64_t seqLen,
   if (Error error = checkBatch(*signature))
     return std::move(error);
 
+  // Each tensor of an entry names what it is in the source function.
   EntryPoint forward{name, function, seqLen, false, {}, {}};
-  std::vector<int64_t> resultSources;
-  for (size_t i = 0; i < signature->results.size(); ++i)
-    resultSources.push_back(i);
-  forward.outputs = makeTensors(signature->results, resultSources);
-  if (prepare) {
+  for (auto [i, spec] : llvm::enumerate(signature->results))
+    forward.outputs.push_back({spec, int64_t(i)});
+  if (!prepare) {
+    for (auto [i, spec] : llvm::enumerate(signature->inputs))
+      forward.inputs.push_back({spec, int64_t(i)});
+  } else {
     auto split = hoistFilters(*module, *func);
     if (!split)
       return split.takeError();
@@ -207,29 +201,16 @@ compileLength(mlir::ModuleOp source, int64_t seqLen,
     if (!prepareSignature)
       return prepareSignature.takeError();
     EntryPoint prep{split->prepare, function, seqLen, true, {}, {}};
-    std::vector<int64_t> sources(split->prepareArgs.begin(),
-                                 split->prepareArgs.end());
-    std::vector<TensorSpec> specs;
     for (unsigned i : split->prepareArgs)
-      specs.push_back(signature->inputs[i]);
-    prep.inputs = makeTensors(specs, sources);
-    std::vector<int64_t> preparedIndices, preparedSources;
-    for (size_t k = 0; k < prepareSignature->results.size(); ++k) {
-      preparedIndices.push_back(k);
-      preparedSources.push_back(-int64_t(k) - 1);
-    }
-    prep.outputs = makeTensors(prepareSignature->results, preparedIndices);
+      prep.inputs.push_back({signature->inputs[i], int64_t(i)});
     for (unsigned i : split->forwardArgs)
       forward.inputs.push_back({signature->inputs[i], int64_t(i)});
-    for (auto [spec, source] :
-         llvm::zip_equal(prepareSignature->results, preparedSources))
-      forward.inputs.push_back({spec, source});
+    // The forward entry reads the prepared values after its arguments.
+    for (auto [k, spec] : llvm::enumerate(prepareSignature->results)) {
+      prep.outputs.push_back({spec, int64_t(k)});
+      forward.inputs.push_back({spec, -int64_t(k) - 1});
+    }
     entries.push_back(std::move(prep));
-  } else {
-    std::vector<int64_t> sources;
-    for (size_t i = 0; i < signature->inputs.size(); ++i)
-      sources.push_back(i);
-    forward.inputs = makeTensors(signature->inputs, sources);
   }
   entries.push_back(std::move(forward));
   if (Error error = lowerToLLVMDialect(*module))
@@ -467,7 +448,7 @@ int run() {
       return fail("cannot translate the lowered module '" +
                   module->getSymName().value_or("") + "' to LLVM IR");
     // Internal symbols of the parts (the generated FFTs) are renamed where
-    // two lengths define the same name.
+    // two lengths define the same name; the data layout is the target's.
     part->setDataLayout("");
     if (Linker::linkModules(*library, std::move(part)))
       return fail("cannot link the lowered modules");
