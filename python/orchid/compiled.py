@@ -238,6 +238,10 @@ class Library:
             _load_api().orchid_close(self._handle)
             self._handle = None
 
+    def __del__(self):
+        if getattr(self, "_handle", None) and _api is not None:
+            self.close()
+
     def __enter__(self):
         return self
 

@@ -228,6 +228,12 @@ static int allocateOutputs(const orchid_library *library, int64_t entry,
   return 0;
 }
 
+static void freeOutputs(Call *call) {
+  for (int64_t i = 0; i < call->numOut; ++i)
+    free(call->out[i]);
+  call->numOut = 0;
+}
+
 /* Fills the inputs of `entry` from the source arguments and the results of
  * its prepare call. */
 static int gatherInputs(const orchid_library *library, int64_t entry,
@@ -301,19 +307,20 @@ static int runConcurrently(const orchid_library *library, int64_t entry,
                            const Call *call, int threads) {
   Worker *workers = calloc(threads, sizeof *workers);
   pthread_t *ids = calloc(threads, sizeof *ids);
-  int status = 0;
+  int status = 0, ready = 1;
   for (int t = 0; t < threads; ++t) {
     workers[t].library = library;
     workers[t].entry = entry;
     workers[t].call = *call;
-    if (allocateOutputs(library, entry, &workers[t].call))
-      return 1;
+    workers[t].call.numOut = 0;
+    ready = ready && !allocateOutputs(library, entry, &workers[t].call);
   }
-  for (int t = 0; t < threads; ++t)
+  status = !ready;
+  for (int t = 0; t < threads && ready; ++t)
     pthread_create(&ids[t], NULL, runWorker, &workers[t]);
-  for (int t = 0; t < threads; ++t)
+  for (int t = 0; t < threads && ready; ++t)
     pthread_join(ids[t], NULL);
-  for (int t = 0; t < threads; ++t) {
+  for (int t = 0; t < threads && ready; ++t) {
     if (workers[t].status) {
       fprintf(stderr, "orchid-aot-run: error: thread %d: %s\n", t,
               workers[t].message);
@@ -334,6 +341,10 @@ static int runConcurrently(const orchid_library *library, int64_t entry,
   }
   if (!status)
     printf("%d threads: outputs agree\n", threads);
+  for (int t = 0; t < threads; ++t)
+    freeOutputs(&workers[t].call);
+  free(workers);
+  free(ids);
   return status;
 }
 
@@ -504,6 +515,10 @@ int main(int argc, char **argv) {
     orchid_entry_info_at(library, forwardEntry, &info);
     status |= checkApi(library, info.function, seqLen, forwardEntry, &call);
   }
+  freeOutputs(&call);
+  freeOutputs(&prepared);
+  for (int i = 0; i < numInputs; ++i)
+    free(args[i].data);
   orchid_close(library);
   return status;
 }
