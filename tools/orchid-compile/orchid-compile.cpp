@@ -404,8 +404,18 @@ Error checkOptions() {
   return Error::success();
 }
 
+using Clock = std::chrono::steady_clock;
+
+int printTime(Clock::time_point start, size_t entries, size_t lengths) {
+  std::chrono::duration<double> elapsed = Clock::now() - start;
+  errs() << format("orchid-compile: compiled %zu entry points for %zu "
+                   "lengths in %.2f s\n",
+                   entries, lengths, elapsed.count());
+  return 0;
+}
+
 int run() {
-  auto start = std::chrono::steady_clock::now();
+  Clock::time_point start = Clock::now();
   if (Error error = checkOptions())
     return fail(std::move(error));
   mlir::DialectRegistry registry;
@@ -414,6 +424,10 @@ int run() {
   auto source = parseModule(inputFile, context);
   if (!source)
     return fail(source.takeError());
+
+  // Errors that do not depend on the length are reported once, plainly.
+  if (auto func = lookupFunction(**source, functionName); !func)
+    return fail(func.takeError());
 
   std::vector<EntryPoint> entries;
   std::vector<mlir::OwningOpRef<mlir::ModuleOp>> lowered;
@@ -431,7 +445,7 @@ int run() {
                 module->print(os);
             }))
       return fail(std::move(error));
-    return 0;
+    return printTime(start, entries.size(), lowered.size());
   }
 
   InitializeNativeTarget();
@@ -492,12 +506,7 @@ int run() {
             writeFilesTogether({{outputFile, binary}, {header, headerText}}))
       return fail(std::move(error));
   }
-  std::chrono::duration<double> elapsed =
-      std::chrono::steady_clock::now() - start;
-  errs() << format("orchid-compile: compiled %zu entry points for %zu "
-                   "lengths in %.2f s\n",
-                   entries.size(), lowered.size(), elapsed.count());
-  return 0;
+  return printTime(start, entries.size(), lowered.size());
 }
 
 } // namespace
