@@ -7,7 +7,6 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
-#include "llvm/Support/FormatVariadic.h"
 
 using namespace llvm;
 

@@ -282,11 +282,14 @@ public:
 /// found; returns its bytes.
 Expected<std::string> linkLibrary(StringRef object) {
   auto objectFile = TempFile::create("o");
+  if (!objectFile)
+    return objectFile.takeError();
   auto libraryFile = TempFile::create("so");
+  if (!libraryFile)
+    return libraryFile.takeError();
   auto logFile = TempFile::create("log");
-  for (Expected<TempFile> *file : {&objectFile, &libraryFile, &logFile})
-    if (!*file)
-      return file->takeError();
+  if (!logFile)
+    return logFile.takeError();
   {
     std::error_code ec;
     raw_fd_ostream os(objectFile->path, ec);
