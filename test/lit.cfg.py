@@ -62,3 +62,11 @@ cc = shutil.which("cc")
 if cc:
     config.available_features.add("cc")
     config.substitutions.append(("%cc", cc))
+
+# In sanitizer builds the runtime libraries are instrumented too: programs
+# that are not (Python, a plain C program) cannot load them.
+runtime = os.path.join(config.orchid_obj_root, "lib", "liborchid_cpu_runtime.so")
+if os.path.exists(runtime):
+    with open(runtime, "rb") as f:
+        if b"__asan_init" in f.read():
+            config.available_features.add("asan")
