@@ -17,6 +17,7 @@
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/ADT/SmallSet.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
@@ -217,6 +218,31 @@ compileLength(mlir::ModuleOp source, int64_t seqLen,
     return std::move(error);
   module->setSymName(name);
   return module;
+}
+
+/// Gives every definition of `module` internal linkage except the C
+/// interfaces of the entries compiled for the length named `lengthName`
+/// (the forward entry's name).
+void internalizeExcept(Module &module, ArrayRef<EntryPoint> entries,
+                       StringRef lengthName) {
+  const EntryPoint *forward = llvm::find_if(
+      entries, [&](const EntryPoint &e) { return e.name == lengthName; });
+  StringSet<> kept;
+  for (const EntryPoint &entry : entries)
+    if (entry.seqLen == forward->seqLen)
+      kept.insert("_mlir_ciface_" + entry.name);
+  auto internalize = [&](GlobalValue &value) {
+    if (value.isDeclaration() || value.hasAppendingLinkage() ||
+        kept.contains(value.getName()))
+      return;
+    value.setLinkage(GlobalValue::InternalLinkage);
+    if (auto *object = dyn_cast<GlobalObject>(&value))
+      object->setComdat(nullptr);
+  };
+  for (Function &fn : module)
+    internalize(fn);
+  for (GlobalVariable &global : module.globals())
+    internalize(global);
 }
 
 /// A machine for this host's triple and `--cpu` (default: this host's CPU
@@ -464,8 +490,10 @@ int run() {
     if (!part)
       return fail("cannot translate the lowered module '" +
                   module->getSymName().value_or("") + "' to LLVM IR");
-    // Internal symbols of the parts (the generated FFTs) are renamed where
-    // two lengths define the same name; the data layout is the target's.
+    // Every definition but the C interfaces of this length's entries is
+    // internal, so that the linker renames those that two lengths define
+    // (the generated FFTs); the data layout is the target's.
+    internalizeExcept(*part, entries, *module->getSymName());
     part->setDataLayout("");
     if (Linker::linkModules(*library, std::move(part)))
       return fail("cannot link the lowered modules");
