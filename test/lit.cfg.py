@@ -21,6 +21,8 @@ config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%orchid_src_root", config.orchid_src_root))
 config.substitutions.append(("%orchid_tools_dir", config.orchid_tools_dir))
 config.substitutions.append(("%llvm_tools_dir", config.llvm_tools_dir))
+config.substitutions.append(("%orchid_lib_dir",
+                             os.path.join(config.orchid_obj_root, "lib")))
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
@@ -28,6 +30,8 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 tool_dirs = [config.orchid_tools_dir, config.llvm_tools_dir]
 tools = [ToolSubst("orchid-opt", unresolved="ignore"),
          ToolSubst("orchid-run", unresolved="ignore"),
+         ToolSubst("orchid-compile", unresolved="ignore"),
+         ToolSubst("orchid-aot-run", unresolved="ignore"),
          ToolSubst("orchid-opt-fuzzer", unresolved="ignore"),
          ToolSubst("orchid-npy-fuzzer", unresolved="ignore")]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
@@ -71,3 +75,17 @@ config.environment["PYTHONPATH"] = os.pathsep.join(
     [os.path.join(config.orchid_src_root, "python")] +
     ([config.environment["PYTHONPATH"]]
      if config.environment.get("PYTHONPATH") else []))
+
+# Programs built against the headers orchid-compile writes need a C compiler.
+cc = shutil.which("cc")
+if cc:
+    config.available_features.add("cc")
+    config.substitutions.append(("%cc", cc))
+
+# In sanitizer builds the runtime libraries are instrumented too: programs
+# that are not (Python, a plain C program) cannot load them.
+runtime = os.path.join(config.orchid_obj_root, "lib", "liborchid_cpu_runtime.so")
+if os.path.exists(runtime):
+    with open(runtime, "rb") as f:
+        if b"__asan_init" in f.read():
+            config.available_features.add("asan")
