@@ -24,6 +24,14 @@ def Orchid_Dialect : Dialect {
     Convolution primitives work on `(B, D, L)` tensors with the convolution
     axis innermost; blocks take `(B, L, D)` inputs as the PyTorch modules do.
     See `docs/dialect.md` for the rationale and exact semantics.
+
+    Signals, spectra and convolution kernels are never empty: the verifiers
+    reject a static size of 0 in them (weights may still be empty where a
+    count of layers is 0). Sizes derived from others, such as the
+    `(order + 1) * D` projected channels of a block or the `2L - 1` of a
+    linear convolution, must fit in 64 bits. The lowerings add limits of
+    their own (transforms of at most 2^22 points); see
+    `docs/robustness.md`.
   }];
   let cppNamespace = "::mlir::orchid";
   let useDefaultAttributePrinterParser = 1;

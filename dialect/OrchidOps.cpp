@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "dialect/OrchidOps.h"
+#include "dialect/CheckedSize.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -43,14 +44,30 @@ static bool isStatic(int64_t size) { return !ShapedType::isDynamic(size); }
 /// Returns the static one of two sizes that must agree, dynamic if neither.
 static int64_t merge(int64_t a, int64_t b) { return isStatic(a) ? a : b; }
 
-/// Returns `a * b`, dynamic if either is.
-static int64_t mul(int64_t a, int64_t b) {
-  return isStatic(a) && isStatic(b) ? a * b : kDynamic;
+/// Returns `a * b`, dynamic if either is; a product that overflows 64 bits
+/// is reported on `op` as the size `what`.
+static FailureOr<int64_t> mul(Operation *op, const Twine &what, int64_t a,
+                              int64_t b) {
+  if (!isStatic(a) || !isStatic(b))
+    return kDynamic;
+  if (std::optional<int64_t> product = checkedMulSize(a, b))
+    return *product;
+  op->emitOpError() << "expects " << what << " = " << a << " * " << b
+                    << " to fit in 64 bits";
+  return failure();
 }
 
-/// Returns `a + b`, dynamic if `a` is.
-static int64_t add(int64_t a, int64_t b) {
-  return isStatic(a) ? a + b : kDynamic;
+/// Returns `a + b`, dynamic if `a` is; a sum that overflows 64 bits is
+/// reported on `op` as the size `what`.
+static FailureOr<int64_t> add(Operation *op, const Twine &what, int64_t a,
+                              int64_t b) {
+  if (!isStatic(a))
+    return kDynamic;
+  if (std::optional<int64_t> sum = checkedAddSize(a, b))
+    return *sum;
+  op->emitOpError() << "expects " << what << " = " << a << " + " << b
+                    << " to fit in 64 bits";
+  return failure();
 }
 
 /// Number of coefficients an n-point real FFT keeps.
@@ -85,6 +102,18 @@ static LogicalResult verifyRank(Operation *op, const Twine &name, Value value,
   if (actual != rank)
     return op->emitOpError()
            << "expects '" << name << "' of rank " << rank << ", got " << actual;
+  return success();
+}
+
+/// Checks that no static size of `value` is 0. The signals, spectra and
+/// kernels of Orchid ops are never empty: the lowerings divide by their
+/// sizes, and an empty convolution or transform has no meaning to give.
+static LogicalResult verifyNonEmpty(Operation *op, const Twine &name,
+                                    Value value) {
+  ArrayRef<int64_t> shape = shapeOf(value);
+  if (llvm::is_contained(shape, 0))
+    return op->emitOpError() << "expects a non-empty '" << name
+                             << "', got shape " << formatShape(shape);
   return success();
 }
 
@@ -163,8 +192,11 @@ static LogicalResult verifyFilterWeights(Operation *op, StringRef prefix,
     return failure();
   int64_t inner = shapeOf(wInner)[0];
   width = merge(width, shapeOf(wInner)[1]);
-  if (failed(verifyShape(op, prefix + "b_inner", bInner, {inner, width})) ||
-      failed(verifyShape(op, prefix + "freq", freq, {add(inner, 1), width})))
+  FailureOr<int64_t> freqRows =
+      add(op, "the rows of '" + prefix + "freq'", inner, 1);
+  if (failed(freqRows) ||
+      failed(verifyShape(op, prefix + "b_inner", bInner, {inner, width})) ||
+      failed(verifyShape(op, prefix + "freq", freq, {*freqRows, width})))
     return failure();
   return verifyShape(op, prefix + "w_out", wOut, {rows, width});
 }
@@ -235,10 +267,14 @@ static LogicalResult verifyConditionWeights(Operation *op, ConditionKind kind,
   size_t numGroups = names.size() / 4;
   for (size_t g = 0; g < numGroups; ++g) {
     bool last = g + 1 == numGroups;
-    int64_t channels = last ? mul(2, c) : d;
+    FailureOr<int64_t> channels = d;
+    if (last)
+      channels = mul(op, "the 2 * C channels of the last convolution", 2, c);
+    if (failed(channels))
+      return failure();
     int64_t groupInputs = last && kind == ConditionKind::correlation ? 2 : 0;
     if (failed(verifyConvNorm(op, weights.slice(4 * g, 4),
-                              names.slice(4 * g, 4), channels, groupInputs)))
+                              names.slice(4 * g, 4), *channels, groupInputs)))
       return failure();
   }
   return success();
@@ -255,10 +291,20 @@ static LogicalResult verifyBlock(Operation *op, int64_t order, Value input,
                                  Value output, FilterConfigAttr filter,
                                  Value filterZ, Value filterDeltas) {
   if (failed(verifyRank(op, "input", input, 3)) ||
-      failed(verifySameAsInput(op, input, output)))
+      failed(verifySameAsInput(op, input, output)) ||
+      failed(verifyNonEmpty(op, "input", input)))
     return failure();
   int64_t seqLen = shapeOf(input)[1], d = shapeOf(input)[2];
-  int64_t projected = mul(order + 1, d), filtered = mul(order - 1, d);
+  FailureOr<int64_t> orderPlusOne = add(op, "order + 1", order, 1);
+  if (failed(orderPlusOne))
+    return failure();
+  FailureOr<int64_t> projectedOr =
+      mul(op, "the projected channels (order + 1) * D", *orderPlusOne, d);
+  if (failed(projectedOr))
+    return failure();
+  // (order - 1) * D is smaller, so it fits too.
+  int64_t projected = *projectedOr;
+  int64_t filtered = isStatic(d) ? (order - 1) * d : kDynamic;
   if (failed(verifyShape(op, "in_proj_weight", inProjWeight, {projected, d})) ||
       failed(verifyShape(op, "in_proj_bias", inProjBias, {projected})) ||
       failed(verifyShape(op, "short_filter_weight", shortWeight,
@@ -287,7 +333,9 @@ static LogicalResult verifyFFT(Operation *op, StringRef realName, Value real,
   ArrayRef<int64_t> realShape = shapeOf(real);
   if (realShape.empty())
     return op->emitOpError() << "expects '" << realName << "' of rank >= 1";
-  if (failed(verifyRank(op, complexName, complex, realShape.size())))
+  if (failed(verifyRank(op, complexName, complex, realShape.size())) ||
+      failed(verifyNonEmpty(op, realName, real)) ||
+      failed(verifyNonEmpty(op, complexName, complex)))
     return failure();
   SmallVector<int64_t> expected(realShape.drop_back());
   expected.push_back(halfSpectrum(n));
@@ -332,7 +380,9 @@ static LogicalResult verifyLongConv(Operation *op, Value input,
   SmallVector<int64_t> expected = {shape[1], kernelSize};
   if (rank == 3)
     expected.insert(expected.begin(), shape[0]);
-  if (failed(verifyShape(op, kernelName, kernel, expected)))
+  if (failed(verifyNonEmpty(op, "input", input)) ||
+      failed(verifyNonEmpty(op, kernelName, kernel)) ||
+      failed(verifyShape(op, kernelName, kernel, expected)))
     return failure();
   return verifyShape(op, "bias", bias,
                      {merge(shape[1], shapeOf(kernel)[rank - 2])});
@@ -343,20 +393,31 @@ LogicalResult FFTConvOp::verify() {
   if (auto type = getInput().getType(); type.getRank() == 3)
     seqLen = type.getShape()[2];
   bool bidirectional = getMode() == ConvMode::bidirectional;
-  int64_t kernelSize = bidirectional ? add(mul(2, seqLen), -1) : seqLen;
+  std::optional<int64_t> fftSize = getFftSize();
+  // 2L - 1 is the kernel size of a bidirectional convolution and the
+  // smallest grid of an exact linear one; a causal or circular one without
+  // fft_size does not need it.
+  int64_t linearSize = kDynamic;
+  if (bidirectional || fftSize) {
+    FailureOr<int64_t> twiceLen = mul(*this, "2 * L", 2, seqLen);
+    if (failed(twiceLen))
+      return failure();
+    if (isStatic(seqLen))
+      linearSize = *twiceLen - 1;
+  }
+  int64_t kernelSize = bidirectional ? linearSize : seqLen;
   if (failed(verifyLongConv(*this, getInput(), "kernel", getKernel(), getBias(),
                             getOutput(), kernelSize)))
     return failure();
-  std::optional<int64_t> fftSize = getFftSize();
   if (!fftSize || !isStatic(seqLen))
     return success();
   // Zero padding to 2L - 1 points makes a cyclic convolution linear; a
   // circular convolution is also exact on L points.
   bool circular = getMode() == ConvMode::circular;
-  if (*fftSize >= 2 * seqLen - 1 || (circular && *fftSize == seqLen))
+  if (*fftSize >= linearSize || (circular && *fftSize == seqLen))
     return success();
-  InFlightDiagnostic diag = emitOpError() << "expects fft_size >= 2 * L - 1 = "
-                                          << 2 * seqLen - 1;
+  InFlightDiagnostic diag = emitOpError()
+                            << "expects fft_size >= 2 * L - 1 = " << linearSize;
   if (circular)
     diag << " or fft_size == L = " << seqLen;
   return diag << ", got " << *fftSize;
@@ -377,7 +438,9 @@ LogicalResult ShortConvOp::verify() {
       failed(verifySameAsInput(*this, getInput(), getOutput())))
     return failure();
   int64_t channels = getInput().getType().getShape()[1];
-  if (failed(verifyShape(*this, "weight", getWeight(), {channels, kDynamic})))
+  if (failed(verifyNonEmpty(*this, "input", getInput())) ||
+      failed(verifyShape(*this, "weight", getWeight(), {channels, kDynamic})) ||
+      failed(verifyNonEmpty(*this, "weight", getWeight())))
     return failure();
   channels = merge(channels, getWeight().getType().getShape()[0]);
   if (failed(verifyShape(*this, "bias", getBias(), {channels})))
@@ -392,22 +455,28 @@ LogicalResult ShortConvOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult ImplicitFilterOp::verify() {
-  if (failed(verifyRank(*this, "output", getOutput(), 3)))
+  if (failed(verifyRank(*this, "output", getOutput(), 3)) ||
+      failed(verifyNonEmpty(*this, "output", getOutput())))
     return failure();
   ArrayRef<int64_t> shape = getOutput().getType().getShape();
-  int64_t features = mul(shape[0], shape[1]);
+  FailureOr<int64_t> features =
+      mul(*this, "the filter count C * D", shape[0], shape[1]);
+  if (failed(features))
+    return failure();
   SmallVector<Value> weights = {getWIn(),    getBIn(),  getWInner(),
                                 getBInner(), getFreq(), getWOut()};
-  if (failed(verifyFilterWeights(*this, "", weights, features)) ||
+  if (failed(verifyFilterWeights(*this, "", weights, *features)) ||
       failed(verifyFilterState(*this, "", getWIn(), getZ(), getDeltas(),
-                               getConfig(), features, shape[2])))
+                               getConfig(), *features, shape[2])))
     return failure();
   return verifyFilterLength(*this, "config", getConfig(), shape[2]);
 }
 
 LogicalResult ConditionOp::verify() {
   if (failed(verifyRank(*this, "input", getInput(), 3)) ||
-      failed(verifyRank(*this, "output", getOutput(), 3)))
+      failed(verifyRank(*this, "output", getOutput(), 3)) ||
+      failed(verifyNonEmpty(*this, "input", getInput())) ||
+      failed(verifyNonEmpty(*this, "output", getOutput())))
     return failure();
   ArrayRef<int64_t> in = getInput().getType().getShape();
   int64_t seqLen = in[1], d = in[2];
@@ -485,7 +554,8 @@ LogicalResult OrchidOp::verify() {
     return failure();
   int64_t seqLen = getInput().getType().getShape()[1],
           d = getInput().getType().getShape()[2];
-  int64_t filtered = mul(getOrder() - 1, d);
+  // verifyBlock checked that (order - 1) * D fits.
+  int64_t filtered = isStatic(d) ? (getOrder() - 1) * d : kDynamic;
   if (bidirectional &&
       failed(verifyReverseFilter(*this, "filter_rev", getFilterReverse(),
                                  filter[0], filtered)))

@@ -24,7 +24,8 @@ def Orchid_RFFTOp : Orchid_Op<"rfft", [Pure]> {
     returns the first `n / 2 + 1` coefficients of its discrete Fourier
     transform, `X[k] = s * sum_t x[t] exp(-2 pi i k t / n)`, with `s = 1`
     for `backward` normalisation (the default, as `torch.fft.rfft`) and
-    `s = 1 / n` for `forward`. Leading axes are batch axes.
+    `s = 1 / n` for `forward`. Leading axes are batch axes. The lowerings
+    build transforms of at most `n = 2^22` points (`fft::kMaxFFTSize`).
 
     Example:
 

@@ -15,6 +15,7 @@
 #include "passes/Passes.h"
 
 #include "dialect/OrchidOps.h"
+#include "lowering/FFT/Plan.h"
 #include "passes/TensorBuilders.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -349,6 +350,20 @@ private:
 struct OrchidDecomposePass
     : public orchid::impl::OrchidDecomposeBase<OrchidDecomposePass> {
   void runOnOperation() override {
+    // An Orchid block convolves and conditions on 2L points: refuse a
+    // length whose transforms no lowering builds before forming 2L.
+    WalkResult sizes = getOperation()->walk([](OrchidOp op) {
+      int64_t len = op.getInput().getType().getShape()[1];
+      if (ShapedType::isDynamic(len) || len <= fft::kMaxFFTSize / 2)
+        return WalkResult::advance();
+      op.emitOpError() << "sequence length L = " << len
+                       << " needs transforms of 2L points, more than the "
+                          "limit of "
+                       << fft::kMaxFFTSize << " (kMaxFFTSize)";
+      return WalkResult::interrupt();
+    });
+    if (sizes.wasInterrupted())
+      return signalPassFailure();
     RewritePatternSet patterns(&getContext());
     patterns.add<DecomposeHyena, DecomposeOrchid>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))

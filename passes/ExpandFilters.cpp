@@ -4,6 +4,7 @@
 #include "passes/Passes.h"
 
 #include "dialect/OrchidOps.h"
+#include "lowering/FFT/Plan.h"
 
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -17,10 +18,33 @@ namespace orchid {
 using namespace mlir;
 using namespace mlir::orchid;
 
+/// Reports a filter longer than any transform the lowerings build: its
+/// embedding and network are tables of that many rows, computed here.
+static LogicalResult verifyFilterSize(Operation *op) {
+  if (auto filter = dyn_cast<ImplicitFilterOp>(op)) {
+    int64_t len = filter.getOutput().getType().getShape().back();
+    if (ShapedType::isDynamic(len) || len <= fft::kMaxFFTSize)
+      return success();
+    return filter.emitOpError()
+           << "filter length " << len << " exceeds the limit of "
+           << fft::kMaxFFTSize << " points (kMaxFFTSize)";
+  }
+  if (auto condition = dyn_cast<ConditionOp>(op))
+    return fft::verifyFFTSize(op, condition.getN());
+  return success();
+}
+
 namespace {
 struct OrchidExpandFiltersPass
     : public orchid::impl::OrchidExpandFiltersBase<OrchidExpandFiltersPass> {
   void runOnOperation() override {
+    if (getOperation()
+            ->walk([](Operation *op) {
+              return failed(verifyFilterSize(op)) ? WalkResult::interrupt()
+                                                  : WalkResult::advance();
+            })
+            .wasInterrupted())
+      return signalPassFailure();
     RewritePatternSet patterns(&getContext());
     populateExpandImplicitFilterPatterns(patterns);
     populateExpandConditionPatterns(patterns);

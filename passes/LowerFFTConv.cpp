@@ -89,6 +89,24 @@ static Value rotateBidirectionalKernel(OpBuilder &b, Location loc, Value kernel,
   return grid;
 }
 
+/// The transform size of `op` (static L): its fft_size, or the convolution
+/// grid; failure, reported, when it exceeds the planner's limit.
+static FailureOr<int64_t> getTransformSize(FFTConvOp op, int64_t seqLen) {
+  std::optional<int64_t> fixedSize = op.getFftSize();
+  // L above the limit is refused before 2L - 1 is formed, which could
+  // overflow.
+  if (!fixedSize && seqLen > fft::kMaxFFTSize) {
+    op.emitOpError() << "sequence length L = " << seqLen
+                     << " needs a transform longer than the limit of "
+                     << fft::kMaxFFTSize << " points (kMaxFFTSize)";
+    return failure();
+  }
+  int64_t n = fixedSize ? *fixedSize : getConvolutionSize(seqLen);
+  if (failed(fft::verifyFFTSize(op, n)))
+    return failure();
+  return n;
+}
+
 namespace {
 struct LowerFFTConvPattern : public OpRewritePattern<FFTConvOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -100,8 +118,8 @@ struct LowerFFTConvPattern : public OpRewritePattern<FFTConvOp> {
       return rewriter.notifyMatchFailure(op, "sequence length is dynamic");
 
     ConvMode mode = op.getMode();
-    std::optional<int64_t> fixedSize = op.getFftSize();
-    int64_t n = fixedSize ? *fixedSize : getConvolutionSize(seqLen);
+    // The pass checked the size before applying the pattern.
+    int64_t n = op.getFftSize() ? *op.getFftSize() : getConvolutionSize(seqLen);
     // A circular convolution on exactly L points needs no folding; on any
     // other grid the linear result is folded modulo L.
     bool wrap = mode == ConvMode::circular && n != seqLen;
@@ -136,6 +154,15 @@ struct LowerFFTConvPattern : public OpRewritePattern<FFTConvOp> {
 struct OrchidLowerFFTConvPass
     : public orchid::impl::OrchidLowerFFTConvBase<OrchidLowerFFTConvPass> {
   void runOnOperation() override {
+    WalkResult sizes = getOperation()->walk([](FFTConvOp op) {
+      int64_t seqLen = op.getInput().getType().getShape().back();
+      if (ShapedType::isDynamic(seqLen) ||
+          succeeded(getTransformSize(op, seqLen)))
+        return WalkResult::advance();
+      return WalkResult::interrupt();
+    });
+    if (sizes.wasInterrupted())
+      return signalPassFailure();
     RewritePatternSet patterns(&getContext());
     patterns.add<LowerFFTConvPattern>(&getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))

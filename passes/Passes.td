@@ -63,6 +63,10 @@ def OrchidLowerFFTConv : Pass<"orchid-lower-fftconv"> {
     that their centre lands at index 0, and `circular` convolutions fold the
     linear result modulo L (`wrap`). `scale` is applied to the kernel.
 
+    Transforms longer than `fft::kMaxFFTSize` = 2^22 points (so any
+    `L > 2^21` without a smaller `fft_size`) are refused with a diagnostic
+    naming the limit; see docs/robustness.md.
+
     ```mlir
     %y = orchid.fftconv causal %u, %k, %b : ...
     // becomes
@@ -120,6 +124,10 @@ def OrchidDecompose : Pass<"orchid-decompose"> {
     %y0 = linalg.generic ...                      // * x_0
     %o = linalg.matmul ...                        // out_proj
     ```
+
+    An `orchid.orchid` block of static length L > 2^21 is refused: its
+    convolutions and conditioning use transforms of 2L points, above
+    `fft::kMaxFFTSize`.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::complex::ComplexDialect",
@@ -167,6 +175,10 @@ def OrchidExpandFilters : Pass<"orchid-expand-filters"> {
     %m = linalg.generic ... { math.exp ... }     // modulation
     %h = linalg.transpose ... permutation = [2, 1, 0]
     ```
+
+    The tables are computed here, a row per position: an implicit filter
+    longer than `fft::kMaxFFTSize` = 2^22 points, or a conditioning
+    network whose `n` exceeds it, is refused with a diagnostic.
   }];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::complex::ComplexDialect",

@@ -13,6 +13,7 @@
 #include "dialect/OrchidOps.h"
 #include "lowering/CPU/FFTCodegen.h"
 #include "lowering/CPU/LaneTiles.h"
+#include "lowering/FFT/Plan.h"
 
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -260,6 +261,19 @@ struct OrchidConvertFFTToLoopsPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    WalkResult sizes = module.walk([](Operation *op) {
+      std::optional<int64_t> n;
+      if (auto rfft = dyn_cast<RFFTOp>(op))
+        n = rfft.getN();
+      else if (auto irfft = dyn_cast<IRFFTOp>(op))
+        n = irfft.getN();
+      return n && (failed(verifyStaticShapes(op)) ||
+                   failed(fft::verifyFFTSize(op, *n)))
+                 ? WalkResult::interrupt()
+                 : WalkResult::advance();
+    });
+    if (sizes.wasInterrupted())
+      return signalPassFailure();
     int64_t numThreads = resolveThreads(threads);
     // FFT functions are module-level symbols: create them before the
     // conversion so that patterns only rewrite the op they match.

@@ -353,6 +353,18 @@ Value cpu::toReadOnlyBuffer(OpBuilder &b, Location loc, Value tensor) {
                                            b.getUnitAttr());
 }
 
+LogicalResult cpu::verifyStaticShapes(Operation *op) {
+  auto isStatic = [](Type type) {
+    auto shaped = dyn_cast<ShapedType>(type);
+    return !shaped || shaped.hasStaticShape();
+  };
+  if (llvm::all_of(op->getOperandTypes(), isStatic) &&
+      llvm::all_of(op->getResultTypes(), isStatic))
+    return success();
+  return op->emitOpError("has dynamic shapes: specialise the function to a "
+                         "sequence length first (orchid-run --seq-len)");
+}
+
 LogicalResult cpu::convertKernels(Operation *root, ConversionTarget &target,
                                   RewritePatternSet &&patterns) {
   target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });

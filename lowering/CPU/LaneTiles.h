@@ -122,6 +122,12 @@ template <typename OpTy> struct ThreadedConversion : OpConversionPattern<OpTy> {
 /// write.
 Value toReadOnlyBuffer(OpBuilder &b, Location loc, Value tensor);
 
+/// Reports `op` and fails when one of its operands or results has a dynamic
+/// size: the FFT conversions plan their tables and tiles for one static
+/// shape, and a dynamic one gets orchid-check-lowered's advice instead of a
+/// failure to legalize.
+LogicalResult verifyStaticShapes(Operation *op);
+
 /// Rewrites the ops in `root` that `target` marks illegal with `patterns`
 /// and leaves every other op, other orchid ops included, to later passes.
 LogicalResult convertKernels(Operation *root, ConversionTarget &target,

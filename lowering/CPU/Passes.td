@@ -26,6 +26,10 @@ def OrchidConvertFFTToLoops : Pass<"orchid-convert-fft-to-loops",
     its short transforms over threads instead
     (`@__orchid_fft_<n>_{fwd,inv}_par`).
 
+    Before anything is generated, an op with a dynamic size, or with
+    `n` above `fft::kMaxFFTSize` = 2^22 points, is reported (see
+    docs/robustness.md).
+
     ```mlir
     %X = orchid.rfft %x size 8 : tensor<4x8xf32> -> tensor<4x5xcomplex<f32>>
     // becomes
@@ -61,7 +65,8 @@ def OrchidConvertSpectralConvToLoops
     scale, add `bias * u` and store the valid channels. Tiles are
     distributed over an `scf.parallel` of one chunk per thread, each
     allocating its lane buffers once; with fewer tiles than threads, large
-    transforms are parallel instead. FFTs and buffer handling are as in
+    transforms are parallel instead. FFTs, buffer handling and the limits
+    checked first (static shapes, `n` at most `fft::kMaxFFTSize`) are as in
     `orchid-convert-fft-to-loops`.
   }];
   let options = [

@@ -13,6 +13,7 @@
 #include "lowering/CPU/FFTCodegen.h"
 #include "lowering/CPU/LaneTiles.h"
 #include "lowering/FFT/ComplexBuilder.h"
+#include "lowering/FFT/Plan.h"
 #include "lowering/FFT/Tables.h"
 
 #include "mlir/Transforms/DialectConversion.h"
@@ -402,6 +403,14 @@ struct OrchidConvertSpectralConvToLoopsPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    WalkResult sizes = module.walk([](SpectralConvOp op) {
+      return failed(verifyStaticShapes(op)) ||
+                     failed(fft::verifyFFTSize(op, op.getN()))
+                 ? WalkResult::interrupt()
+                 : WalkResult::advance();
+    });
+    if (sizes.wasInterrupted())
+      return signalPassFailure();
     int64_t numThreads = resolveThreads(threads);
     // FFT functions are module-level symbols: create them before the
     // conversion so that patterns only rewrite the op they match.

@@ -11,6 +11,9 @@
 #ifndef ORCHID_LOWERING_FFT_PLAN_H
 #define ORCHID_LOWERING_FFT_PLAN_H
 
+#include "mlir/IR/Operation.h"
+#include "mlir/Support/LLVM.h"
+
 #include "llvm/ADT/SmallVector.h"
 
 #include <cstdint>
@@ -20,6 +23,18 @@ namespace mlir {
 namespace orchid {
 namespace fft {
 
+/// The longest transform the code generators build: 2^22 points, twice the
+/// grid of a causal convolution of L = 2^20 samples. Longer transforms
+/// would need tables and unrolled stages of hundreds of megabytes and
+/// compile for minutes; Bluestein's grid for n <= kMaxFFTSize points stays
+/// below 4 * kMaxFFTSize.
+constexpr int64_t kMaxFFTSize = int64_t(1) << 22;
+
+/// Reports on `op` and fails when an n-point transform is longer than
+/// kMaxFFTSize. Every conversion that plans an FFT checks its sizes with
+/// this first, so that no planner or generator sees a longer one.
+LogicalResult verifyFFTSize(Operation *op, int64_t n);
+
 /// Largest odd prime factor handled by a generated butterfly; lengths with a
 /// larger prime factor use Bluestein's algorithm.
 constexpr int64_t kMaxButterflyPrime = 13;
@@ -28,7 +43,8 @@ constexpr int64_t kMaxButterflyPrime = 13;
 int64_t largestPrimeFactor(int64_t n);
 
 /// The smallest n >= minSize (and >= 1) whose only prime factors are 2, 3
-/// and 5: the sizes the generated FFTs transform fastest.
+/// and 5: the sizes the generated FFTs transform fastest. minSize must be
+/// at most 2^62 (itself such a size), so that the result fits in 64 bits.
 int64_t getFastFFTSize(int64_t minSize);
 
 /// Whether `n` has a prime factor above kMaxButterflyPrime.

@@ -166,9 +166,24 @@ struct ConvertFFTToGPUPass
   using Base::Base;
 
   void runOnOperation() override {
+    if (failed(verifyThreadsOption(getOperation(), "max-threads", maxThreads,
+                                   /*min=*/1)))
+      return signalPassFailure();
     if (failed(verifyStaticShapes(getOperation(), [](Operation *op) {
           return isa<RFFTOp, IRFFTOp>(op);
         })))
+      return signalPassFailure();
+    WalkResult sizes = getOperation().walk([&](Operation *op) {
+      std::optional<int64_t> n;
+      if (auto rfft = dyn_cast<RFFTOp>(op))
+        n = rfft.getN();
+      else if (auto irfft = dyn_cast<IRFFTOp>(op))
+        n = irfft.getN();
+      return n && failed(verifyBlockFFT(op, *n, maxThreads, maxSharedMemory))
+                 ? WalkResult::interrupt()
+                 : WalkResult::advance();
+    });
+    if (sizes.wasInterrupted())
       return signalPassFailure();
     ConversionTarget target(getContext());
     target.addIllegalOp<RFFTOp, IRFFTOp>();

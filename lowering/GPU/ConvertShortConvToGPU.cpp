@@ -105,9 +105,23 @@ struct ConvertShortConvToGPUPass
   using Base::Base;
 
   void runOnOperation() override {
-    if (failed(verifyStaticShapes(getOperation(), [](Operation *op) {
+    if (failed(verifyThreadsOption(getOperation(), "block-size", blockSize,
+                                   /*min=*/1)) ||
+        failed(verifyStaticShapes(getOperation(), [](Operation *op) {
           return isa<ShortConvOp>(op);
         })))
+      return signalPassFailure();
+    WalkResult taps = getOperation().walk([](ShortConvOp op) {
+      int64_t k = op.getWeight().getType().getShape().back();
+      if (k <= kMaxShortConvTaps)
+        return WalkResult::advance();
+      op.emitOpError() << "has " << k << " taps, more than the "
+                       << kMaxShortConvTaps
+                       << " a GPU kernel unrolls (kMaxShortConvTaps); use "
+                          "orchid.fftconv for long kernels";
+      return WalkResult::interrupt();
+    });
+    if (taps.wasInterrupted())
       return signalPassFailure();
     ConversionTarget target(getContext());
     target.addIllegalOp<ShortConvOp>();

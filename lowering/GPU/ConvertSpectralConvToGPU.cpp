@@ -197,10 +197,15 @@ struct ConvertSpectralConvToGPUPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    if (failed(verifyThreadsOption(module, "max-threads", maxThreads,
+                                   /*min=*/1)))
+      return signalPassFailure();
     if (failed(verifyStaticShapes(
             module, [](Operation *op) { return isa<SpectralConvOp>(op); })))
       return signalPassFailure();
-    WalkResult bias = module.walk([](SpectralConvOp op) {
+    WalkResult bias = module.walk([&](SpectralConvOp op) {
+      if (failed(verifyBlockFFT(op, op.getN(), maxThreads, maxSharedMemory)))
+        return WalkResult::interrupt();
       if (op.getBias().getType().getRank() == 1)
         return WalkResult::advance();
       op.emitOpError("expected a 1-D bias");

@@ -65,6 +65,38 @@ BlockFFTPlan orchid::gpu::planBlockFFT(int64_t n, int64_t maxThreads,
   return plan;
 }
 
+int64_t orchid::gpu::getUnrolledRounds(const BlockFFTPlan &plan) {
+  auto rounds = [&](int64_t len, int64_t batch, ArrayRef<int64_t> radices) {
+    int64_t total = 0;
+    for (int64_t radix : radices)
+      total += llvm::divideCeil(batch * (len / radix), plan.threads);
+    return total;
+  };
+  if (plan.inShared)
+    return rounds(plan.size, 1, plan.radices);
+  if (plan.fourStep)
+    return rounds(plan.n1, plan.columnTile, plan.radices1) +
+           rounds(plan.n2, plan.rowTile, plan.radices2);
+  return 0;
+}
+
+LogicalResult orchid::gpu::verifyBlockFFT(Operation *op, int64_t n,
+                                          int64_t maxThreads,
+                                          int64_t maxSharedBytes) {
+  if (failed(fft::verifyFFTSize(op, n)))
+    return failure();
+  int64_t rounds =
+      getUnrolledRounds(planBlockFFT(n, maxThreads, maxSharedBytes));
+  if (rounds <= kMaxUnrolledRounds)
+    return success();
+  return op->emitOpError() << "needs " << rounds
+                           << " unrolled rounds of butterflies with "
+                              "max-threads = "
+                           << maxThreads << ", more than the limit of "
+                           << kMaxUnrolledRounds
+                           << " (kMaxUnrolledRounds); raise max-threads";
+}
+
 RowPair orchid::gpu::getRowPair(OpBuilder &b, Location loc, int64_t rows) {
   Value pair = mlir::gpu::BlockIdOp::create(b, loc, mlir::gpu::Dimension::x);
   Value row1 = arith::MulIOp::create(b, loc, pair,

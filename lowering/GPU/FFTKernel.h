@@ -49,6 +49,22 @@ struct BlockFFTPlan : fft::FFTPlan {
   int64_t scratchFloats() const { return inShared ? 0 : 4 * size; }
 };
 
+/// Most rounds of butterflies a generated FFT kernel unrolls, all stages
+/// in shared memory together: a stage of `count` butterflies takes
+/// ceil(count / threads) rounds, so small thread counts on long rows would
+/// otherwise unroll without bound.
+constexpr int64_t kMaxUnrolledRounds = 1024;
+
+/// The rounds of butterflies that the shared-memory stages of `plan`
+/// unroll.
+int64_t getUnrolledRounds(const BlockFFTPlan &plan);
+
+/// Reports on `op` and fails when an n-point FFT cannot be generated for
+/// these limits: n above fft::kMaxFFTSize, or a plan that would unroll more
+/// than kMaxUnrolledRounds rounds. Checked before any FFT kernel is built.
+LogicalResult verifyBlockFFT(Operation *op, int64_t n, int64_t maxThreads,
+                             int64_t maxSharedBytes);
+
 /// Plans an FFT of size n >= 1 for blocks of at most `maxThreads` threads
 /// and `maxSharedBytes` of dynamic shared memory.
 BlockFFTPlan planBlockFFT(int64_t n, int64_t maxThreads,

@@ -105,6 +105,15 @@ orchid::gpu::verifyStaticShapes(Operation *root,
   return failure(result.wasInterrupted());
 }
 
+LogicalResult orchid::gpu::verifyThreadsOption(Operation *root,
+                                               StringRef option, int64_t value,
+                                               int64_t min) {
+  if (value >= min && value <= kMaxBlockThreads)
+    return success();
+  return root->emitError() << "option '" << option << "' must lie in [" << min
+                           << ", " << kMaxBlockThreads << "], got " << value;
+}
+
 LogicalResult orchid::gpu::convertKernels(Operation *root,
                                           ConversionTarget &target,
                                           RewritePatternSet &&patterns) {

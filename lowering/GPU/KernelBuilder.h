@@ -56,6 +56,18 @@ void emitLaunch(OpBuilder &b, Location loc, int64_t blocks, int64_t threads,
 /// The launch's dynamic shared memory as `floats` f32 values.
 Value getSharedFloats(OpBuilder &b, Location loc, int64_t floats);
 
+/// CUDA's limit on threads per block.
+constexpr int64_t kMaxBlockThreads = 1024;
+
+/// Most taps of a short convolution on the GPU: each tap is unrolled into
+/// the kernel's inner loop.
+constexpr int64_t kMaxShortConvTaps = 1024;
+
+/// Reports on `root` and fails unless min <= value <= kMaxBlockThreads,
+/// `option` the pass option that gave it.
+LogicalResult verifyThreadsOption(Operation *root, StringRef option,
+                                  int64_t value, int64_t min);
+
 /// Emits "GPU lowering needs static shapes" on the first op of `root` that
 /// `isLowered` selects and that has an operand of dynamic shape: the
 /// kernels are specialised to their sizes.

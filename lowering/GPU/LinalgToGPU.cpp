@@ -331,6 +331,9 @@ struct ConvertLinalgToGPUPass
   using Base::Base;
 
   void runOnOperation() override {
+    if (failed(verifyThreadsOption(getOperation(), "block-size", blockSize,
+                                   /*min=*/1)))
+      return signalPassFailure();
     WalkResult lowerable = getOperation().walk([](Operation *op) {
       if (isInKernel(op))
         return WalkResult::advance();

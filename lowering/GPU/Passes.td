@@ -31,13 +31,20 @@ def OrchidConvertSpectralConvToGPU
     the rows, each in tiles in shared memory, so that the row is read and
     written twice. When not even one column fits, every stage is a pass
     over the scratch buffer.
+
+    Limits, checked before any kernel is built (docs/robustness.md): `n`
+    at most `fft::kMaxFFTSize` = 2^22 points; `max-threads` in [1, 1024];
+    at most `kMaxUnrolledRounds` = 1024 rounds of butterflies unrolled per
+    kernel (the shared-memory stages unroll ceil(butterflies / threads)
+    rounds each, so a small `max-threads` on a long row is refused).
   }];
   let options = [
     Option<"maxSharedMemory", "max-shared-memory", "int64_t",
            /*default=*/"101376",
            "Dynamic shared memory per block (bytes) the FFT may use">,
     Option<"maxThreads", "max-threads", "int64_t", /*default=*/"1024",
-           "Most threads per block">,
+           "Most threads per block, in [1, 1024]; a kernel unrolls at most "
+           "1024 rounds of butterflies (kMaxUnrolledRounds)">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::bufferization::BufferizationDialect",
@@ -53,14 +60,15 @@ def OrchidConvertFFTToGPU : Pass<"orchid-convert-fft-to-gpu", "ModuleOp"> {
     Lowers the standalone transforms with the kernel of
     `orchid-convert-spectral-conv-to-gpu`: two real rows per block packed
     into one complex FFT for `orchid.rfft`, two Hermitian spectra combined
-    into one complex inverse FFT for `orchid.irfft`.
+    into one complex inverse FFT for `orchid.irfft`, with the same limits.
   }];
   let options = [
     Option<"maxSharedMemory", "max-shared-memory", "int64_t",
            /*default=*/"101376",
            "Dynamic shared memory per block (bytes) the FFT may use">,
     Option<"maxThreads", "max-threads", "int64_t", /*default=*/"1024",
-           "Most threads per block">,
+           "Most threads per block, in [1, 1024]; a kernel unrolls at most "
+           "1024 rounds of butterflies (kMaxUnrolledRounds)">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::bufferization::BufferizationDialect",
@@ -77,11 +85,13 @@ def OrchidConvertShortConvToGPU
     One block per row `(b, c)` and one thread per output position (strided
     over the row), on the operands' buffers: each thread reads its K taps from global memory, which
     the caches serve, adds the bias and writes one output. Padding is
-    implicit: taps outside the row read as zero.
+    implicit: taps outside the row read as zero. The taps are unrolled, so
+    kernels of more than 1024 taps (`kMaxShortConvTaps`) are refused with a
+    diagnostic; long kernels belong in `orchid.fftconv`.
   }];
   let options = [
     Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
-           "Threads per block">,
+           "Threads per block, in [1, 1024]">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::bufferization::BufferizationDialect",
@@ -109,7 +119,7 @@ def OrchidConvertLinalgToGPU
   }];
   let options = [
     Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
-           "Threads per block">,
+           "Threads per block, in [1, 1024]">,
   ];
   let dependentDialects = ["::mlir::affine::AffineDialect",
                            "::mlir::arith::ArithDialect",

@@ -10,6 +10,7 @@
 #include "lowering/GPU/Pipelines.h"
 
 #include "lowering/CPU/Passes.h"
+#include "lowering/GPU/KernelBuilder.h"
 #include "lowering/GPU/Passes.h"
 #include "passes/Passes.h"
 
@@ -45,6 +46,7 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/NVVM/NVVMToLLVMIRTranslation.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/Support/FileSystem.h"
 
 #include <cstdlib>
 
@@ -143,12 +145,14 @@ void mlir::orchid::buildOrchidGPUPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
 
   // Kernels to NVVM.
-  pm.addNestedPass<gpu::GPUModuleOp>(createStripDebugInfoPass());
-  pm.addNestedPass<gpu::GPUModuleOp>(createConvertGpuOpsToNVVMOps());
-  pm.addNestedPass<gpu::GPUModuleOp>(LLVM::createNVVMOptimizeForTargetPass());
-  pm.addNestedPass<gpu::GPUModuleOp>(createCanonicalizerPass());
-  pm.addNestedPass<gpu::GPUModuleOp>(createCSEPass());
-  pm.addNestedPass<gpu::GPUModuleOp>(createReconcileUnrealizedCastsPass());
+  pm.addNestedPass<mlir::gpu::GPUModuleOp>(createStripDebugInfoPass());
+  pm.addNestedPass<mlir::gpu::GPUModuleOp>(createConvertGpuOpsToNVVMOps());
+  pm.addNestedPass<mlir::gpu::GPUModuleOp>(
+      LLVM::createNVVMOptimizeForTargetPass());
+  pm.addNestedPass<mlir::gpu::GPUModuleOp>(createCanonicalizerPass());
+  pm.addNestedPass<mlir::gpu::GPUModuleOp>(createCSEPass());
+  pm.addNestedPass<mlir::gpu::GPUModuleOp>(
+      createReconcileUnrealizedCastsPass());
 
   // Host code and kernel serialization.
   pm.addPass(createGpuToLLVMConversionPass());
@@ -168,6 +172,51 @@ void mlir::orchid::buildOrchidGPUPipeline(OpPassManager &pm,
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
+/// Rejects options that the pipeline's passes would only warn about or
+/// report without failing: gpu-module-to-binary prints an unknown `format`
+/// and goes on, and a missing toolkit is only noticed, if at all, when
+/// ptxas is needed.
+static LogicalResult
+verifyGPUPipelineOptions(const GPUPipelineOptions &options,
+                         function_ref<LogicalResult(const Twine &)> error) {
+  static constexpr StringRef formats[] = {"fatbin", "fatbinary", "bin",
+                                          "binary", "isa",       "assembly",
+                                          "llvm",   "offloading"};
+  StringRef format = options.format.getValue();
+  if (!llvm::is_contained(formats, format))
+    return error("unknown kernel format '" + format +
+                 "': expected fatbin, bin, isa or llvm");
+  StringRef toolkit = options.toolkit.getValue();
+  if (!toolkit.empty() && !llvm::sys::fs::is_directory(toolkit))
+    return error("CUDA toolkit '" + toolkit + "' is not a directory");
+  int64_t maxThreads = options.maxThreads;
+  if (maxThreads < 1 || maxThreads > orchid::gpu::kMaxBlockThreads)
+    return error("max-threads must lie in [1, " +
+                 Twine(orchid::gpu::kMaxBlockThreads) + "], got " +
+                 Twine(maxThreads));
+  return success();
+}
+
+/// Registers the pipeline `build` under `arg`, its options checked first.
+static void registerGPUPipeline(
+    StringRef arg, StringRef description,
+    std::function<void(OpPassManager &, const GPUPipelineOptions &)> build) {
+  registerPassPipeline(
+      arg, description,
+      [build](OpPassManager &pm, StringRef text,
+              function_ref<LogicalResult(const Twine &)> error) {
+        GPUPipelineOptions options;
+        if (failed(options.parseFromString(text)) ||
+            failed(verifyGPUPipelineOptions(options, error)))
+          return failure();
+        build(pm, options);
+        return success();
+      },
+      [](function_ref<void(const detail::PassOptions &)> handler) {
+        handler(GPUPipelineOptions());
+      });
+}
+
 void mlir::orchid::registerOrchidGPULowering() {
   registerOrchidGPUPasses();
   // The upstream passes of the pipeline, to run and test it piecewise.
@@ -175,14 +224,14 @@ void mlir::orchid::registerOrchidGPULowering() {
   registerLinalgElementwiseOpFusionPass();
   registerGPUPasses();
   registerConvertGpuOpsToNVVMOps();
-  PassPipelineRegistration<GPUPipelineOptions>(
+  registerGPUPipeline(
       "orchid-gpu-pipeline",
       "Lower Orchid ops on tensors, blocks included, to CUDA kernels in a "
       "gpu.binary and host code in the LLVM dialect",
       [](OpPassManager &pm, const GPUPipelineOptions &options) {
         buildOrchidGPUPipeline(pm, options);
       });
-  PassPipelineRegistration<GPUPipelineOptions>(
+  registerGPUPipeline(
       "orchid-gpu-kernel-pipeline",
       "The first half of --orchid-gpu-pipeline: Orchid and linalg ops on "
       "tensors to gpu.launch ops on device buffers, before outlining",
@@ -190,16 +239,17 @@ void mlir::orchid::registerOrchidGPULowering() {
 }
 
 void mlir::orchid::registerOrchidGPUDialects(DialectRegistry &registry) {
-  registry.insert<arith::ArithDialect, bufferization::BufferizationDialect,
-                  cf::ControlFlowDialect, complex::ComplexDialect,
-                  func::FuncDialect, gpu::GPUDialect, linalg::LinalgDialect,
-                  LLVM::LLVMDialect, math::MathDialect, memref::MemRefDialect,
-                  NVVM::NVVMDialect, scf::SCFDialect, tensor::TensorDialect>();
+  registry
+      .insert<arith::ArithDialect, bufferization::BufferizationDialect,
+              cf::ControlFlowDialect, complex::ComplexDialect,
+              func::FuncDialect, mlir::gpu::GPUDialect, linalg::LinalgDialect,
+              LLVM::LLVMDialect, math::MathDialect, memref::MemRefDialect,
+              NVVM::NVVMDialect, scf::SCFDialect, tensor::TensorDialect>();
   NVVM::registerNVVMTargetInterfaceExternalModels(registry);
   registerLLVMDialectTranslation(registry);
   registerNVVMDialectTranslation(registry);
   registerGPUDialectTranslation(registry);
-  gpu::registerOffloadingLLVMTranslationInterfaceExternalModels(registry);
+  mlir::gpu::registerOffloadingLLVMTranslationInterfaceExternalModels(registry);
   arith::registerConvertArithToLLVMInterface(registry);
   cf::registerConvertControlFlowToLLVMInterface(registry);
   registerConvertComplexToLLVMInterface(registry);

@@ -39,7 +39,8 @@ struct GPUPipelineOptions : public RoutePipelineOptions<GPUPipelineOptions> {
                      "default: the opt-in limit of `chip`)"),
       llvm::cl::init(-1)};
   PassOptions::Option<int64_t> maxThreads{
-      *this, "max-threads", llvm::cl::desc("Most threads per FFT block"),
+      *this, "max-threads",
+      llvm::cl::desc("Most threads per FFT block, in [1, 1024]"),
       llvm::cl::init(1024)};
 };
 

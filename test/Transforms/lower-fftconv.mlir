@@ -135,3 +135,18 @@ func.func @dynamic_length(%u: tensor<1x4x?xf32>, %k: tensor<4x?xf32>,
       : tensor<1x4x?xf32>, tensor<4x?xf32>, tensor<4xf32> -> tensor<1x4x?xf32>
   return %y : tensor<1x4x?xf32>
 }
+
+// -----
+
+// L = 2^20 is the longest causal length on a grid within fft::kMaxFFTSize:
+// n = 2^21.
+
+// CHECK-LABEL: func @causal_longest
+// CHECK: orchid.rfft %{{.*}} size 2097152 : tensor<1x1048576xf32> -> tensor<1x1048577xcomplex<f32>>
+// CHECK: orchid.spectral_conv %{{.*}} size 2097152 :
+func.func @causal_longest(%u: tensor<1x1x1048576xf32>, %k: tensor<1x1048576xf32>,
+                          %b: tensor<1xf32>) -> tensor<1x1x1048576xf32> {
+  %y = orchid.fftconv causal %u, %k, %b
+      : tensor<1x1x1048576xf32>, tensor<1x1048576xf32>, tensor<1xf32> -> tensor<1x1x1048576xf32>
+  return %y : tensor<1x1x1048576xf32>
+}

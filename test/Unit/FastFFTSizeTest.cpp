@@ -36,6 +36,19 @@ TEST(FastFFTSize, IsMinimalAndFast) {
   }
 }
 
+// Near 2^62 the search once tested every integer above its argument; the
+// enumeration answers at once and never overflows.
+TEST(FastFFTSize, LargeSizes) {
+  const int64_t top = int64_t(1) << 62;
+  EXPECT_EQ(getFastFFTSize(top), top);
+  EXPECT_EQ(getFastFFTSize(top - 1), top);
+  int64_t n = getFastFFTSize((int64_t(1) << 61) + 1);
+  EXPECT_GT(n, int64_t(1) << 61);
+  EXPECT_LE(n, top);
+  EXPECT_TRUE(isFiveSmooth(n)) << n;
+  EXPECT_EQ(getFastFFTSize(4194303), 4194304);
+}
+
 // orchid-lower-fftconv takes twice the fast size of ceil(m / 2): the
 // smallest even fast size >= m.
 TEST(FastFFTSize, TwiceHalfIsSmallestEven) {

@@ -168,6 +168,25 @@ NpyArray randomArray(const TensorSpec &spec, std::mt19937_64 &gen) {
   return array;
 }
 
+/// The largest argument or result orchid-run allocates: 4 GiB. A larger
+/// one (typically from a huge --seq-len) is refused before anything is
+/// allocated or compiled, instead of running the host out of memory.
+constexpr int64_t kMaxArrayBytes = int64_t(4) << 30;
+
+/// Fails when an array of type `spec` is larger than kMaxArrayBytes (or
+/// its size overflows); `what` names it in the message.
+Error checkArraySize(const TensorSpec &spec, const Twine &what) {
+  std::optional<int64_t> bytes = getByteSize(spec.dtype, spec.shape);
+  if (bytes && *bytes <= kMaxArrayBytes)
+    return Error::success();
+  std::string size =
+      bytes ? std::to_string(*bytes) + " bytes" : "more than 2^63 bytes";
+  return createStringError(inconvertibleErrorCode(),
+                           what + " " + spec.describe() + " would take " +
+                               size + ", more than the limit of " +
+                               Twine(kMaxArrayBytes) + " bytes per array");
+}
+
 /// Fails unless `array` has the type `spec`; `what` names it in the message.
 Error checkArray(const NpyArray &array, const TensorSpec &spec,
                  const Twine &what) {
@@ -301,6 +320,12 @@ public:
     if (!read)
       return read.takeError();
     signature = std::move(*read);
+    for (auto [i, spec] : llvm::enumerate(signature.inputs))
+      if (Error error = checkArraySize(spec, "argument " + Twine(i)))
+        return error;
+    for (auto [i, spec] : llvm::enumerate(signature.results))
+      if (Error error = checkArraySize(spec, "result " + Twine(i)))
+        return error;
     if (!listWeights && weightsDir.empty() && saveInputs.empty())
       return Error::success();
     auto blockArgs = getBlockArguments(func);
@@ -355,8 +380,11 @@ public:
           module->lookupSymbol<mlir::func::FuncOp>(split->prepare));
       if (!prepareSignature)
         return prepareSignature.takeError();
-      for (const TensorSpec &spec : prepareSignature->results)
+      for (const TensorSpec &spec : prepareSignature->results) {
+        if (Error error = checkArraySize(spec, "a prepared spectrum"))
+          return error;
         preparedValues.emplace_back(spec.dtype, spec.shape);
+      }
     }
     if (Error error = target->lower(*module, route, RouteStage::Target,
                                     RouteStage::Target))
@@ -424,7 +452,8 @@ public:
     return Error::success();
   }
 
-  /// --output and --output-dir.
+  /// --output and --output-dir, after --check: results that fail it are
+  /// not written.
   Error writeResults() {
     if (!outputFile.empty())
       if (Error error = writeNpy(outputFile, results.front()))
@@ -495,7 +524,7 @@ int run() {
   }
   for (Error (Run::*step)() :
        {&Run::prepareArguments, &Run::compile, &Run::callPrepare, &Run::call,
-        &Run::benchmark, &Run::writeResults, &Run::checkResults})
+        &Run::benchmark, &Run::checkResults, &Run::writeResults})
     if (Error error = (run.*step)())
       return fail(std::move(error));
   return 0;
