@@ -17,6 +17,7 @@
 
 using namespace llvm;
 
+namespace mlir {
 namespace orchid {
 namespace bench {
 
@@ -72,3 +73,4 @@ double relativeL2Error(const float *a, const float *b, int64_t n) {
 
 } // namespace bench
 } // namespace orchid
+} // namespace mlir

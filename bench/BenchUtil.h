@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <vector>
 
+namespace mlir {
 namespace orchid {
 namespace bench {
 
@@ -37,5 +38,6 @@ double relativeL2Error(const float *a, const float *b, int64_t n);
 
 } // namespace bench
 } // namespace orchid
+} // namespace mlir
 
 #endif // ORCHID_BENCH_BENCHUTIL_H

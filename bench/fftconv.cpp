@@ -28,8 +28,8 @@
 #include <thread>
 
 using namespace llvm;
-using namespace orchid;
-using namespace orchid::bench;
+using namespace mlir::orchid;
+using namespace mlir::orchid::bench;
 
 namespace {
 

@@ -27,8 +27,8 @@ static bool hasStaticShapes(Operation *op) {
 }
 
 namespace {
-struct CheckLoweredPass
-    : public orchid::impl::OrchidCheckLoweredBase<CheckLoweredPass> {
+struct OrchidCheckLoweredPass
+    : public orchid::impl::OrchidCheckLoweredBase<OrchidCheckLoweredPass> {
   void runOnOperation() override {
     bool failed = false;
     getOperation()->walk([&](Operation *op) {

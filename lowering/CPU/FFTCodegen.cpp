@@ -128,7 +128,11 @@ public:
   void bluestein(LaneRef x, LaneRef scratch, int64_t n, int sign,
                  int64_t threads) {
     int64_t m = fft::planFFT(n).size;
-    auto [chirp, filter] = fft::getBluesteinTables(b, loc, module, n, sign);
+    // Named variables rather than a structured binding: the lambdas below
+    // capture them.
+    std::pair<fft::Table, fft::Table> tables =
+        fft::getBluesteinTables(b, loc, module, n, sign);
+    const fft::Table &chirp = tables.first, &filter = tables.second;
     LaneRef grid = scratch, other = shift(scratch, index(m));
     forLoop(0, n, [&](Value j) {
       store(grid, j, cx.mul(load(x, j), cx.load(chirp, j)));

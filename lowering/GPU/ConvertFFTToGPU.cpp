@@ -161,8 +161,9 @@ struct IRFFTToGPU final : TransformToGPU<IRFFTOp> {
   }
 };
 
-struct ConvertFFTToGPUPass
-    : public orchid::impl::OrchidConvertFFTToGPUBase<ConvertFFTToGPUPass> {
+struct OrchidConvertFFTToGPUPass
+    : public orchid::impl::OrchidConvertFFTToGPUBase<
+          OrchidConvertFFTToGPUPass> {
   using Base::Base;
 
   void runOnOperation() override {

@@ -99,9 +99,9 @@ struct ShortConvToGPU final : public OpConversionPattern<ShortConvOp> {
   int64_t blockSize;
 };
 
-struct ConvertShortConvToGPUPass
+struct OrchidConvertShortConvToGPUPass
     : public orchid::impl::OrchidConvertShortConvToGPUBase<
-          ConvertShortConvToGPUPass> {
+          OrchidConvertShortConvToGPUPass> {
   using Base::Base;
 
   void runOnOperation() override {

@@ -190,9 +190,9 @@ struct SpectralConvToGPU final : public OpConversionPattern<SpectralConvOp> {
   int64_t maxThreads, maxShared;
 };
 
-struct ConvertSpectralConvToGPUPass
+struct OrchidConvertSpectralConvToGPUPass
     : public orchid::impl::OrchidConvertSpectralConvToGPUBase<
-          ConvertSpectralConvToGPUPass> {
+          OrchidConvertSpectralConvToGPUPass> {
   using Base::Base;
 
   void runOnOperation() override {

@@ -325,9 +325,9 @@ struct LinalgToLaunch final
   int64_t blockSize;
 };
 
-struct ConvertLinalgToGPUPass
+struct OrchidConvertLinalgToGPUPass
     : public orchid::impl::OrchidConvertLinalgToGPUBase<
-          ConvertLinalgToGPUPass> {
+          OrchidConvertLinalgToGPUPass> {
   using Base::Base;
 
   void runOnOperation() override {

@@ -171,9 +171,9 @@ static LogicalResult moveToDevice(func::FuncOp func) {
 }
 
 namespace {
-struct MoveBuffersToDevicePass
+struct OrchidMoveBuffersToDevicePass
     : public orchid::impl::OrchidMoveBuffersToDeviceBase<
-          MoveBuffersToDevicePass> {
+          OrchidMoveBuffersToDevicePass> {
   using Base::Base;
 
   void runOnOperation() override {

@@ -10,7 +10,7 @@
 
 #include <complex>
 
-using namespace orchid;
+using namespace mlir::orchid;
 
 namespace {
 

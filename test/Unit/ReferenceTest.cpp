@@ -7,7 +7,7 @@
 #include <cmath>
 #include <random>
 
-using namespace orchid::ref;
+using namespace mlir::orchid::ref;
 
 namespace {
 

@@ -10,7 +10,14 @@
 
 using namespace llvm;
 
+namespace mlir {
 namespace orchid {
+
+// This file builds LLVM IR, not MLIR: its Type and Value are LLVM's.
+using llvm::FunctionType;
+using llvm::IntegerType;
+using llvm::Type;
+using llvm::Value;
 
 static Error makeError(const Twine &message) {
   return createStringError(inconvertibleErrorCode(), message);
@@ -318,3 +325,4 @@ std::string writeHeader(ArrayRef<EntryPoint> entries, StringRef guard,
 }
 
 } // namespace orchid
+} // namespace mlir

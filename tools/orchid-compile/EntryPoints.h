@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+namespace mlir {
 namespace orchid {
 
 /// One argument or result of an entry point.
@@ -48,5 +49,6 @@ std::string writeHeader(llvm::ArrayRef<EntryPoint> entries,
                         llvm::StringRef guard, llvm::StringRef source);
 
 } // namespace orchid
+} // namespace mlir
 
 #endif // ORCHID_TOOLS_ORCHID_COMPILE_ENTRYPOINTS_H

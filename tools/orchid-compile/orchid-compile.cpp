@@ -40,7 +40,7 @@
 #include <optional>
 
 using namespace llvm;
-using namespace orchid;
+using namespace mlir::orchid;
 
 namespace {
 
@@ -57,8 +57,8 @@ cl::list<int64_t> seqLens(
     cl::cat(category));
 cl::opt<int64_t>
     batch("batch",
-          cl::desc("Batch size the function must have (its first argument's "
-                   "leading dimension); dynamic batches are not supported yet"),
+          cl::desc("Batch size: a dynamic batch dimension becomes it, and a "
+                   "static one must equal it"),
           cl::init(0), cl::cat(category));
 cl::opt<std::string>
     functionName("function",
@@ -185,7 +185,7 @@ compileLength(mlir::ModuleOp source, int64_t seqLen,
   // the specialised signature and the prepare split between them.
   using mlir::orchid::RouteStage;
   mlir::orchid::RouteOptions route = getRoute(seqLen);
-  std::unique_ptr<orchid::Target> target =
+  std::unique_ptr<mlir::orchid::Target> target =
       createCPUTarget(parallel, numThreads);
   if (Error error = target->lower(*module, route, RouteStage::Specialize,
                                   RouteStage::Specialize))

@@ -13,6 +13,7 @@
 using namespace mlir;
 namespace dialect = mlir::orchid;
 
+namespace mlir {
 namespace orchid {
 
 namespace {
@@ -283,3 +284,4 @@ llvm::Expected<std::vector<double>> evaluateBlockReference(Operation *op,
 }
 
 } // namespace orchid
+} // namespace mlir

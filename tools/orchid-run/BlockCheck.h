@@ -9,6 +9,7 @@
 
 #include <vector>
 
+namespace mlir {
 namespace orchid {
 
 /// One operand of a block as docs/weights.md documents it: its name (and
@@ -31,5 +32,6 @@ evaluateBlockReference(mlir::Operation *op,
                        llvm::ArrayRef<std::vector<double>> operands);
 
 } // namespace orchid
+} // namespace mlir
 
 #endif // ORCHID_TOOLS_ORCHID_RUN_BLOCKCHECK_H

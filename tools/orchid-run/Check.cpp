@@ -11,6 +11,7 @@
 using namespace mlir;
 namespace dialect = mlir::orchid;
 
+namespace mlir {
 namespace orchid {
 
 namespace {
@@ -145,3 +146,4 @@ prepareReferenceCheck(func::FuncOp func, ArrayRef<NpyArray> inputs) {
 }
 
 } // namespace orchid
+} // namespace mlir

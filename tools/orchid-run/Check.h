@@ -10,6 +10,7 @@
 
 #include <functional>
 
+namespace mlir {
 namespace orchid {
 
 /// Compares one result with its reference; returns the relative L2 error.
@@ -23,5 +24,6 @@ llvm::Expected<ReferenceCheck>
 prepareReferenceCheck(mlir::func::FuncOp func, llvm::ArrayRef<NpyArray> inputs);
 
 } // namespace orchid
+} // namespace mlir
 
 #endif // ORCHID_TOOLS_ORCHID_RUN_CHECK_H

@@ -29,7 +29,7 @@
 #include <random>
 
 using namespace llvm;
-using namespace orchid;
+using namespace mlir::orchid;
 using mlir::orchid::RouteStage;
 
 namespace {

@@ -43,16 +43,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       std::abort();
     os.write(reinterpret_cast<const char *>(data), size);
   }
-  Expected<orchid::NpyArray> array = orchid::readNpy(path);
+  Expected<mlir::orchid::NpyArray> array = mlir::orchid::readNpy(path);
   if (!array) {
     consumeError(array.takeError());
     return 0;
   }
-  if (Error e = orchid::writeNpy(path, *array)) {
+  if (Error e = mlir::orchid::writeNpy(path, *array)) {
     errs() << toString(std::move(e)) << "\n";
     std::abort();
   }
-  Expected<orchid::NpyArray> again = orchid::readNpy(path);
+  Expected<mlir::orchid::NpyArray> again = mlir::orchid::readNpy(path);
   if (!again || again->dtype != array->dtype || again->shape != array->shape ||
       again->data != array->data) {
     errs() << "an accepted array does not survive a write and a read\n";

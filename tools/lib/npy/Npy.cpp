@@ -13,6 +13,7 @@
 
 using namespace llvm;
 
+namespace mlir {
 namespace orchid {
 
 int64_t getElementSize(DType dtype) {
@@ -283,3 +284,4 @@ Error writeNpy(StringRef path, const NpyArray &array) {
 }
 
 } // namespace orchid
+} // namespace mlir

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+namespace mlir {
 namespace orchid {
 
 enum class DType { F32, F64, C64 };
@@ -66,5 +67,6 @@ llvm::Expected<NpyArray> readNpy(llvm::StringRef path);
 llvm::Error writeNpy(llvm::StringRef path, const NpyArray &array);
 
 } // namespace orchid
+} // namespace mlir
 
 #endif // ORCHID_TOOLS_LIB_NPY_NPY_H

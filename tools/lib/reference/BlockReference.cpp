@@ -6,7 +6,7 @@
 #include <cassert>
 #include <cmath>
 
-using namespace orchid::ref;
+using namespace mlir::orchid::ref;
 
 namespace {
 using Vec = std::vector<double>;
@@ -173,8 +173,9 @@ Vec spectralConvolve(const Vec &v, const std::vector<Complex> &spectrum,
 
 } // namespace
 
-std::vector<double> orchid::ref::positionalEmbedding(int64_t len, int64_t lMax,
-                                                     int64_t embDim) {
+std::vector<double> mlir::orchid::ref::positionalEmbedding(int64_t len,
+                                                           int64_t lMax,
+                                                           int64_t embDim) {
   int64_t bands = (embDim - 1) / 2;
   Vec emb(len * embDim);
   for (int64_t i = 0; i < len; ++i) {
@@ -191,10 +192,9 @@ std::vector<double> orchid::ref::positionalEmbedding(int64_t len, int64_t lMax,
   return emb;
 }
 
-std::vector<double> orchid::ref::implicitFilter(const FilterWeights &w,
-                                                const FilterConfig &config,
-                                                int64_t numKernels,
-                                                int64_t channels, int64_t len) {
+std::vector<double> mlir::orchid::ref::implicitFilter(
+    const FilterWeights &w, const FilterConfig &config, int64_t numKernels,
+    int64_t channels, int64_t len) {
   bool stored = !w.z.empty();
   assert((len <= config.lMax || config.grid == GridPolicy::ZeroPad ||
           (config.grid == GridPolicy::Extrapolate && !stored)) &&
@@ -254,9 +254,9 @@ std::vector<double> orchid::ref::implicitFilter(const FilterWeights &w,
 }
 
 std::vector<Complex>
-orchid::ref::condition(const std::vector<double> &a, int64_t batch, int64_t len,
-                       int64_t channels, int64_t numKernels, int64_t n,
-                       const ConditionWeights &w, double eps) {
+mlir::orchid::ref::condition(const std::vector<double> &a, int64_t batch,
+                             int64_t len, int64_t channels, int64_t numKernels,
+                             int64_t n, const ConditionWeights &w, double eps) {
   const auto &p = w.tensors;
   int64_t out = numKernels * channels, bins = n / 2 + 1;
   int64_t k = w.kernelSize;
@@ -326,11 +326,9 @@ orchid::ref::condition(const std::vector<double> &a, int64_t batch, int64_t len,
   return h;
 }
 
-std::vector<double> orchid::ref::hyenaBlock(const std::vector<double> &x,
-                                            int64_t batch, int64_t len,
-                                            int64_t channels, int64_t order,
-                                            const BlockWeights &w,
-                                            const FilterConfig &filter) {
+std::vector<double> mlir::orchid::ref::hyenaBlock(
+    const std::vector<double> &x, int64_t batch, int64_t len, int64_t channels,
+    int64_t order, const BlockWeights &w, const FilterConfig &filter) {
   int64_t numKernels = order - 1;
   Projected p = projectAndFilter(x, batch, len, channels, order, w);
   Vec h = implicitFilter(w.filter, filter, numKernels, channels, len);
@@ -367,7 +365,7 @@ static Vec staticKernel(const Vec &h, const Vec &hRev, int64_t channels,
   return k;
 }
 
-std::vector<double> orchid::ref::orchidBlock(
+std::vector<double> mlir::orchid::ref::orchidBlock(
     const std::vector<double> &x, int64_t batch, int64_t len, int64_t channels,
     int64_t order, const OrchidOptions &options, const OrchidWeights &w,
     const FilterConfig &filter, const FilterConfig &residualFilter) {

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <vector>
 
+namespace mlir {
 namespace orchid {
 namespace ref {
 
@@ -155,5 +156,6 @@ std::vector<double> orchidBlock(const std::vector<double> &x, int64_t batch,
 
 } // namespace ref
 } // namespace orchid
+} // namespace mlir
 
 #endif // ORCHID_TOOLS_LIB_REFERENCE_BLOCKREFERENCE_H

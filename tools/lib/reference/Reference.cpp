@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cmath>
 
+namespace mlir {
 namespace orchid {
 namespace ref {
 
@@ -204,3 +205,4 @@ double relativeL2Error(const std::vector<Complex> &a,
 
 } // namespace ref
 } // namespace orchid
+} // namespace mlir

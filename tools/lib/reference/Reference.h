@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <vector>
 
+namespace mlir {
 namespace orchid {
 namespace ref {
 
@@ -79,5 +80,6 @@ double relativeL2Error(const std::vector<Complex> &a,
 
 } // namespace ref
 } // namespace orchid
+} // namespace mlir
 
 #endif // ORCHID_TOOLS_LIB_REFERENCE_REFERENCE_H

@@ -22,6 +22,7 @@ using namespace mlir;
 using llvm::createStringError;
 using llvm::inconvertibleErrorCode;
 
+namespace mlir {
 namespace orchid {
 namespace {
 
@@ -139,3 +140,4 @@ std::unique_ptr<Target> createCUDATarget(llvm::StringRef chip) {
 }
 
 } // namespace orchid
+} // namespace mlir

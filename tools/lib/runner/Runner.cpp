@@ -31,6 +31,7 @@ using namespace mlir;
 using llvm::createStringError;
 using llvm::inconvertibleErrorCode;
 
+namespace mlir {
 namespace orchid {
 
 static llvm::Error makeError(const llvm::Twine &message) {
@@ -385,3 +386,4 @@ std::unique_ptr<Target> createCPUTarget(bool parallel, int64_t threads) {
 }
 
 } // namespace orchid
+} // namespace mlir

@@ -26,6 +26,7 @@ namespace mlir {
 class ExecutionEngine;
 } // namespace mlir
 
+namespace mlir {
 namespace orchid {
 
 /// Element type and static shape of one function argument or result.
@@ -155,5 +156,6 @@ std::unique_ptr<Target> createCPUTarget(bool parallel = true,
 std::unique_ptr<Target> createCUDATarget(llvm::StringRef chip = "sm_90");
 
 } // namespace orchid
+} // namespace mlir
 
 #endif // ORCHID_TOOLS_LIB_RUNNER_RUNNER_H
