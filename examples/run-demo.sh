@@ -32,7 +32,7 @@ mkdir -p "$out"
 echo "== examples/hyena.mlir decomposed into primitives (first lines)"
 "$opt" --orchid-decompose --orchid-lower-fftconv "$here/hyena.mlir" \
   -o "$out/hyena-decomposed.mlir"
-head -n 25 "$out/hyena-decomposed.mlir"
+sed -n 1,25p "$out/hyena-decomposed.mlir"
 echo "..."
 echo
 echo "== the filter work hoisted into @hyena_prepare (signatures)"
@@ -42,7 +42,7 @@ echo
 echo "== the passes orchid-run --prepare runs: --orchid-cpu-pipeline=prepare=1" \
   "(first lines)"
 "$opt" /dev/null --orchid-cpu-pipeline="prepare=1" --dump-pass-pipeline \
-  -o /dev/null 2>&1 | head -n 8
+  -o /dev/null 2>&1 | sed -n 1,8p
 
 for model in hyena orchid; do
   weights="$out/$model-weights"
