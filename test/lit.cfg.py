@@ -21,6 +21,7 @@ config.substitutions.append(("%PATH%", config.environment["PATH"]))
 config.substitutions.append(("%orchid_src_root", config.orchid_src_root))
 config.substitutions.append(("%orchid_tools_dir", config.orchid_tools_dir))
 config.substitutions.append(("%llvm_tools_dir", config.llvm_tools_dir))
+config.substitutions.append(("%orchid_obj_root", config.orchid_obj_root))
 config.substitutions.append(("%orchid_lib_dir",
                              os.path.join(config.orchid_obj_root, "lib")))
 
@@ -89,3 +90,15 @@ if os.path.exists(runtime):
     with open(runtime, "rb") as f:
         if b"__asan_init" in f.read():
             config.available_features.add("asan")
+
+# The C++ compiler of the build, for projects built against an installed
+# Orchid (test/Tools/install).
+cache = os.path.join(config.orchid_obj_root, "CMakeCache.txt")
+if os.path.exists(cache):
+    with open(cache) as f:
+        for line in f:
+            if line.startswith("CMAKE_CXX_COMPILER:"):
+                config.available_features.add("cxx")
+                config.substitutions.append(
+                    ("%cxx", line.split("=", 1)[1].strip()))
+                break
