@@ -45,8 +45,10 @@ FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 SANITIZER_FLAGS = -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DLLVM_USE_SANITIZER="Address;Undefined"
-# Leaks of MLIR's process-lifetime registries are not Orchid's to fix.
-SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+# Leaks of MLIR's process-lifetime registries are not Orchid's to fix, and
+# LLVM's allocators poison memory in instrumented inline code that the
+# uninstrumented libMLIR then reads legitimately: user poisoning is off.
+SANITIZER_ENV = ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:allow_user_poisoning=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 deps-sanitizers: deps

@@ -33,8 +33,12 @@ for t in "${targets[@]}"; do
     ${extra:+-ignore_remaining_args=1 $extra} >"$log" 2>&1
   status=$?
   runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
-  found=$(find "$artifacts" -type f | wc -l)
-  echo "fuzz $name: ${runs:-0} inputs, $found failing input(s), exit $status"
+  # libFuzzer also keeps inputs slower than 10 s (slow-unit-*): reported,
+  # not failures.
+  found=$(find "$artifacts" -type f \( -name 'crash-*' -o -name 'timeout-*' \
+    -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
+  slow=$(find "$artifacts" -type f -name 'slow-unit-*' | wc -l)
+  echo "fuzz $name: ${runs:-0} inputs, $found failing input(s), $slow slow, exit $status"
   if [ "$status" -ne 0 ] || [ "$found" -ne 0 ]; then
     failed=1
     grep -m1 -E 'ERROR: (libFuzzer|AddressSanitizer|UndefinedBehaviorSanitizer)|runtime error|deadly signal|timeout' "$log" || true
