@@ -120,17 +120,6 @@ static void buildCoefficientLoop(OpBuilder &b, Location loc, const Tile &tile,
   });
 }
 
-/// Kernels are specialised to their sizes: ops with dynamic shapes do not
-/// match.
-static LogicalResult checkStaticShapes(Operation *op,
-                                       PatternRewriter &rewriter) {
-  for (Type type :
-       llvm::concat<const Type>(op->getOperandTypes(), op->getResultTypes()))
-    if (!cast<ShapedType>(type).hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "expected static shapes");
-  return success();
-}
-
 namespace {
 struct RFFTToLoops final : ThreadedConversion<RFFTOp> {
   using ThreadedConversion::ThreadedConversion;
@@ -138,8 +127,6 @@ struct RFFTToLoops final : ThreadedConversion<RFFTOp> {
   LogicalResult
   matchAndRewrite(RFFTOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (failed(checkStaticShapes(op, rewriter)))
-      return failure();
     RankedTensorType inType = op.getInput().getType();
     RankedTensorType outType = op.getType();
     Location loc = op.getLoc();
@@ -184,8 +171,6 @@ struct IRFFTToLoops final : ThreadedConversion<IRFFTOp> {
   LogicalResult
   matchAndRewrite(IRFFTOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (failed(checkStaticShapes(op, rewriter)))
-      return failure();
     RankedTensorType inType = op.getInput().getType();
     RankedTensorType outType = op.getType();
     Location loc = op.getLoc();
